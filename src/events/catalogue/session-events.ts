@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event.js';
+import { columnSchema, jsonObject, uuid } from './shared.js';
+
+/** Events of the `session-<id>` stream. */
+export const SessionCreated = defineEvent(
+  'SessionCreated',
+  z.object({
+    session_id: uuid,
+    owner_id: uuid,
+    plan_id: uuid,
+    name: z.string().nullable(),
+    metadata: jsonObject,
+  }),
+);
+
+export const SessionRenamed = defineEvent('SessionRenamed', z.object({ name: z.string().min(1).max(255) }));
+
+export const SessionMetadataUpdated = defineEvent('SessionMetadataUpdated', z.object({ metadata: jsonObject }));
+
+export const SessionArchived = defineEvent('SessionArchived', z.object({}));
+
+/** A new root node: the upload. Blob contents never enter the log, their hashes and keys do. */
+export const FileUploaded = defineEvent(
+  'FileUploaded',
+  z.object({
+    node_id: uuid,
+    filename: z.string(),
+    size_bytes: z.number().int().nonnegative(),
+    original_hash: z.string(),
+    original_key: z.string(),
+    content_hash: z.string(),
+    storage_key: z.string(),
+    row_count: z.number().int().nonnegative(),
+    column_count: z.number().int().nonnegative(),
+    columns: z.array(columnSchema),
+    profile: jsonObject,
+    ingest: jsonObject,
+    previous_root_node_id: uuid.nullable(),
+    engine_version: z.string(),
+  }),
+);
+
+const chatMessage = z.object({
+  message_id: uuid,
+  content: z.string(),
+  node_id: uuid.nullable(),
+  metadata: jsonObject,
+});
+
+export const ChatMessagePosted = defineEvent('ChatMessagePosted', chatMessage);
+
+export const AssistantReplied = defineEvent('AssistantReplied', chatMessage);

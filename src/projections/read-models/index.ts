@@ -1,0 +1,15 @@
+import type { Projection } from '../projection.js';
+import { chatLogsProjection } from './chat-logs.js';
+import { nodesProjection } from './nodes.js';
+import { plansProjection } from './plans.js';
+import { sessionsProjection } from './sessions.js';
+import { tasksProjection } from './tasks.js';
+
+/** Every read model the projector maintains. */
+export const PROJECTIONS: readonly Projection[] = [
+  sessionsProjection,
+  nodesProjection,
+  chatLogsProjection,
+  plansProjection,
+  tasksProjection,
+];

@@ -1,0 +1,38 @@
+import { defineProjection, json, streamEntityId } from '../projection.js';
+
+/** `nodes`: every version of every session; a node row never changes its data once written. */
+export const nodesProjection = defineProjection({
+  name: 'nodes',
+  tables: ['nodes'],
+  handlers: {
+    FileUploaded: (e, q) => [
+      q
+        .insertInto('nodes')
+        .values({
+          id: e.data.node_id,
+          session_id: streamEntityId(e.streamId),
+          parent_id: null,
+          storage_path: e.data.storage_key,
+          transformation: null,
+          transformation_code: null,
+          profile_json: json(e.data.profile),
+          row_count: e.data.row_count,
+          column_count: e.data.column_count,
+          created_at: e.recordedAt,
+          kind: 'upload',
+          filename: e.data.filename,
+          content_hash: e.data.content_hash,
+          original_storage_path: e.data.original_key,
+          original_hash: e.data.original_hash,
+          ingest: json(e.data.ingest),
+          steps: json([]),
+          step_stats: json([]),
+          engine_version: e.data.engine_version,
+          discarded: false,
+          position: e.position,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .compile(),
+    ],
+  },
+});

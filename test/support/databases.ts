@@ -1,0 +1,54 @@
+import pg from 'pg';
+import { createPgliteDatabase, createPostgresDatabase, type Database } from '../../src/db/database.js';
+import { migrate } from '../../src/db/migrate.js';
+import { postgresUrl, uniqueName } from './services.js';
+
+export interface TestDatabase {
+  database: Database;
+  /** A URL other processes can use (Postgres), or the PGlite data dir when one was asked for. */
+  url?: string;
+  cleanup(): Promise<void>;
+}
+
+export interface DatabaseTarget {
+  name: 'pglite' | 'postgres';
+  create(options?: { max?: number }): Promise<TestDatabase>;
+}
+
+/** A fresh, migrated database of its own on the real Postgres server: runs never see each other's data. */
+export async function createPostgresTestDatabase(adminUrl: string, options: { max?: number } = {}): Promise<TestDatabase> {
+  const name = uniqueName('md_test');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = createPostgresDatabase({ url: url.toString(), max: options.max ?? 10 });
+  await migrate(database);
+  return {
+    database,
+    url: url.toString(),
+    async cleanup() {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+export async function createPgliteTestDatabase(dataDir?: string): Promise<TestDatabase> {
+  const database = await createPgliteDatabase(dataDir);
+  await migrate(database);
+  return { database, url: dataDir, cleanup: () => database.close() };
+}
+
+/** PGlite always; the real Postgres when it answers (else skipped loudly, or a failure under .ci/run). */
+export async function databaseTargets(): Promise<DatabaseTarget[]> {
+  const targets: DatabaseTarget[] = [{ name: 'pglite', create: () => createPgliteTestDatabase() }];
+  const url = await postgresUrl();
+  if (url) targets.push({ name: 'postgres', create: (options) => createPostgresTestDatabase(url, options) });
+  return targets;
+}
