@@ -1,0 +1,3 @@
+export * from './blob-store.js';
+export { assertBlobKey, blobKeyOf, hashOf, hashOfKey, isBlobKey } from './blob-key.js';
+export { createLocalBlobStore, type LocalBlobStoreOptions } from './local-blob-store.js';
