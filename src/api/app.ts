@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createNodeDataLoader } from '../queries/node-data.js';
+import type { Service } from '../service/service.js';
+import { SERVICE_VERSION } from '../service/version.js';
+import { registerErrorHandling, registerNotFound, routePattern } from './error-handler.js';
+import { dataRoutes } from './routes/data.js';
+import { healthRoutes } from './routes/health.js';
+import { historyRoutes } from './routes/history.js';
+import { rootRoutes } from './routes/root.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { uploadRoutes } from './routes/upload.js';
+
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  logger?: boolean;
+}
+
+/** The HTTP API (API.md): Fastify with zod-validated routes, one error body, and the OpenAPI page at /docs. */
+export async function buildApp(service: Service, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: service.config.LOG_LEVEL },
+    bodyLimit: JSON_BODY_LIMIT,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && given.length > 0 && given.length <= 128 ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  const routes: { method: string; pattern: RegExp }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, pattern: routePattern(route.url) });
+  });
+  registerNotFound(app, routes);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  // An empty body with Content-Type: application/json counts as {} (the original console posts that way).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      const error = Object.assign(new Error('Malformed JSON body'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 });
+      done(error, undefined);
+    }
+  });
+
+  await app.register(multipart, {
+    limits: { fileSize: service.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'ModularData API', version: SERVICE_VERSION, description: 'Clean messy CSV files through plain-language requests. See API.md.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const nodeData = createNodeDataLoader(service.blobs);
+  await app.register(rootRoutes);
+  await app.register(healthRoutes(service));
+  await app.register(
+    async (api) => {
+      await api.register(sessionRoutes(service));
+      await api.register(uploadRoutes(service, nodeData));
+      await api.register(dataRoutes(service, nodeData));
+      await api.register(historyRoutes(service, nodeData));
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

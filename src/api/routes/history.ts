@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { toRecords } from '../../engine/index.js';
+import type { NodeDataLoader } from '../../queries/node-data.js';
+import { findNode, listNodes, nodeSummary } from '../../queries/nodes.js';
+import { findSession } from '../../queries/sessions.js';
+import type { Service } from '../../service/service.js';
+import { actorOf } from '../request-context.js';
+import { booleanQuery, intQuery, nodeParams, sessionParams } from '../schemas.js';
+
+const historyQuery = z.object({
+  include_messages: booleanQuery.default(true),
+  message_limit: intQuery(1, 500).default(100),
+  include_discarded: booleanQuery.default(false),
+});
+
+export function historyRoutes(service: Service, nodeData: NodeDataLoader): FastifyPluginAsyncZod {
+  const db = service.database.db;
+  return async (app) => {
+    app.get('/sessions/:id/history', { schema: { tags: ['versions'], summary: 'Version tree and conversation', params: sessionParams, querystring: historyQuery } }, async (request) => {
+      const session = await findSession(db, request.params.id, actorOf(request));
+      const nodes = await listNodes(db, session.id, request.query.include_discarded);
+      const [{ total }] = await db.selectFrom('chat_logs').select((eb) => eb.fn.countAll<number>().as('total')).where('session_id', '=', session.id).execute();
+      const messages = request.query.include_messages
+        ? (
+            await db
+              .selectFrom('chat_logs')
+              .select(['id', 'role', 'content', 'node_id', 'metadata', 'created_at'])
+              .where('session_id', '=', session.id)
+              .orderBy('position', 'desc')
+              .limit(request.query.message_limit)
+              .execute()
+          ).reverse()
+        : [];
+      return {
+        session_id: session.id,
+        current_node_id: session.current_node_id,
+        total_nodes: nodes.length,
+        total_messages: Number(total),
+        nodes: nodes.map((n) => nodeSummary(n, session)),
+        messages,
+      };
+    });
+
+    app.get('/sessions/:id/nodes', { schema: { tags: ['versions'], summary: 'Every version of the session', params: sessionParams, querystring: historyQuery.pick({ include_discarded: true }) } }, async (request) => {
+      const session = await findSession(db, request.params.id, actorOf(request));
+      return (await listNodes(db, session.id, request.query.include_discarded)).map((n) => nodeSummary(n, session));
+    });
+
+    app.get('/sessions/:id/nodes/:nid', { schema: { tags: ['versions'], summary: 'One version in detail', params: nodeParams } }, async (request) => {
+      const session = await findSession(db, request.params.id, actorOf(request));
+      const node = await findNode(db, session.id, request.params.nid);
+      const table = await nodeData.load(node.storage_path);
+      return {
+        id: node.id,
+        session_id: session.id,
+        parent_id: node.parent_id,
+        created_at: node.created_at,
+        transformation: node.name ?? node.transformation,
+        transformation_code: node.transformation_code,
+        row_count: node.row_count,
+        column_count: node.column_count,
+        storage_path: node.storage_path,
+        preview_rows: toRecords(table, { limit: 10 }),
+        is_current: node.id === session.current_node_id,
+        kind: node.kind,
+        filename: node.filename,
+        steps: node.steps,
+        step_stats: node.step_stats,
+        checks: node.checks,
+        content_hash: node.content_hash,
+        engine_version: node.engine_version,
+        task_id: node.task_id,
+        is_deployed: node.id === session.deployed_node_id,
+        discarded: node.discarded,
+      };
+    });
+  };
+}

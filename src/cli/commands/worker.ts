@@ -1,0 +1,26 @@
+import { createService } from '../../service/service.js';
+import { listenForEvents } from '../../projections/listen.js';
+import type { CliCommand } from '../command.js';
+import { onShutdown } from '../shutdown.js';
+
+export const workerCommand: CliCommand = {
+  summary: 'Run projections and background jobs (the separate process used with REDIS_URL)',
+  help: `Usage: modulardata worker
+
+Runs the projector (read tables follow the event log) and consumes background jobs from the queue. Use it with
+DATABASE_URL and REDIS_URL; any number of workers may run: each projection has one active consumer at a time.
+
+Options:
+  -h, --help show this help`,
+  options: {},
+  async run({ config }) {
+    const service = await createService(config, { role: 'worker' });
+    const listener = config.DATABASE_URL && service.projector ? await listenForEvents(config.DATABASE_URL, () => service.projector!.wake()) : undefined;
+    console.error(`worker started (${config.DATABASE_URL ? 'postgres' : 'pglite'}, ${config.REDIS_URL ? 'bullmq' : 'in-process queue'})`);
+    await onShutdown(async () => {
+      await listener?.close();
+      await service.close();
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, loadDotEnv } from '../config/config.js';
+import { migrateCommand } from './commands/migrate.js';
+import { rebuildCommand } from './commands/rebuild.js';
+import { serveCommand } from './commands/serve.js';
+import { workerCommand } from './commands/worker.js';
+import type { CliCommand } from './command.js';
+
+const COMMANDS: Record<string, CliCommand> = {
+  serve: serveCommand,
+  worker: workerCommand,
+  migrate: migrateCommand,
+  rebuild: rebuildCommand,
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `Usage: modulardata <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'modulardata <command> --help' for a command's options.`;
+}
+
+/** The `modulardata` command line. Returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`Unknown command '${name}'.\n\n${usage()}`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${command.help}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(command.help);
+    return 0;
+  }
+  try {
+    loadDotEnv();
+    const config = loadConfig();
+    return await command.run({ config, values: parsed.values as Record<string, unknown>, positionals: parsed.positionals });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}

@@ -1,0 +1,102 @@
+import type { DomainEvent } from '../../events/catalogue/index.js';
+import { AppError } from '../../errors/index.js';
+import type { Decider } from '../decider.js';
+import { requireActive, requireSession } from './session-guards.js';
+import { evolveSession, initialSessionState, type SessionState } from './session-state.js';
+
+export interface UploadedFile {
+  nodeId: string;
+  messageId: string;
+  filename: string;
+  sizeBytes: number;
+  originalHash: string;
+  originalKey: string;
+  contentHash: string;
+  storageKey: string;
+  rowCount: number;
+  columns: { name: string; type: string }[];
+  profile: Record<string, unknown>;
+  ingest: Record<string, unknown>;
+  engineVersion: string;
+}
+
+/** Ids and "now" are chosen when the command is accepted, so `decide` stays pure and replayable. */
+export type SessionCommand =
+  | { type: 'CreateSession'; actor: string; sessionId: string; planId: string; name: string | null; metadata: Record<string, unknown> }
+  | { type: 'UpdateSession'; actor: string; sessionId: string; name?: string; metadata?: Record<string, unknown> }
+  | { type: 'ArchiveSession'; actor: string; sessionId: string }
+  | { type: 'UploadFile'; actor: string; sessionId: string; file: UploadedFile };
+
+export function welcomeMessage(filename: string, rows: number, columns: number): string {
+  return `📊 **${filename}** loaded! ${rows} rows × ${columns} columns. Tell me what you'd like to clean, for example "remove rows where email is blank" or "title-case the names".`;
+}
+
+function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
+  if (command.type === 'CreateSession') {
+    if (state.exists) throw new AppError('VERSION_CONFLICT', `Session already exists: ${command.sessionId}`);
+    return [
+      {
+        type: 'SessionCreated',
+        data: { session_id: command.sessionId, owner_id: command.actor, plan_id: command.planId, name: command.name, metadata: command.metadata },
+      },
+    ];
+  }
+  requireSession(state, command.sessionId, command.actor);
+  switch (command.type) {
+    case 'UpdateSession': {
+      requireActive(state, command.sessionId);
+      const events: DomainEvent[] = [];
+      if (command.name !== undefined) events.push({ type: 'SessionRenamed', data: { name: command.name } });
+      if (command.metadata !== undefined) events.push({ type: 'SessionMetadataUpdated', data: { metadata: command.metadata } });
+      if (events.length === 0) throw new AppError('VALIDATION_ERROR', 'Send at least one of name or metadata.');
+      return events;
+    }
+    case 'ArchiveSession':
+      if (state.archived) {
+        throw new AppError('SESSION_ARCHIVED', `Session ${command.sessionId} is already archived.`, { details: { session_id: command.sessionId } });
+      }
+      return [{ type: 'SessionArchived', data: {} }];
+    case 'UploadFile': {
+      requireActive(state, command.sessionId);
+      const file = command.file;
+      return [
+        {
+          type: 'FileUploaded',
+          data: {
+            node_id: file.nodeId,
+            filename: file.filename,
+            size_bytes: file.sizeBytes,
+            original_hash: file.originalHash,
+            original_key: file.originalKey,
+            content_hash: file.contentHash,
+            storage_key: file.storageKey,
+            row_count: file.rowCount,
+            column_count: file.columns.length,
+            columns: file.columns,
+            profile: file.profile,
+            ingest: file.ingest,
+            previous_root_node_id: state.rootNodeIds.at(-1) ?? null,
+            engine_version: file.engineVersion,
+          },
+        },
+        {
+          type: 'AssistantReplied',
+          data: {
+            message_id: file.messageId,
+            content: welcomeMessage(file.filename, file.rowCount, file.columns.length),
+            node_id: file.nodeId,
+            metadata: { kind: 'upload_welcome' },
+          },
+        },
+      ];
+    }
+  }
+}
+
+export const sessionDecider: Decider<SessionCommand, SessionState> = {
+  initialState: initialSessionState,
+  evolve: evolveSession,
+  decide,
+};
+
+export const sessionStream = (sessionId: string) => `session-${sessionId}`;

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { profileTable, readCsv, summarizeProfile, type DataTable, type IngestReport, type ReadCsvOptions } from '../../engine/index.js';
+import { writeCsv } from '../../engine/index.js';
+import { AppError } from '../../errors/index.js';
+import type { Service } from '../../service/service.js';
+import { SERVICE_VERSION } from '../../service/version.js';
+import type { CommandContext } from '../handle-command.js';
+import { executeSessionCommand } from './execute.js';
+
+export const ALLOWED_EXTENSIONS = ['.csv', '.tsv', '.txt'];
+
+export interface UploadInput {
+  sessionId: string;
+  actor: string;
+  filename: string;
+  bytes: Uint8Array;
+  options: ReadCsvOptions;
+}
+
+export interface UploadOutcome {
+  nodeId: string;
+  table: DataTable;
+  profile: ReturnType<typeof profileTable>;
+  ingest: IngestReport & { content_hash: string };
+  storageKey: string;
+  previousRootNodeId: string | null;
+}
+
+export function checkExtension(filename: string): void {
+  const lower = filename.toLowerCase();
+  if (!ALLOWED_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
+    throw new AppError('INVALID_FILE_TYPE', `Invalid file type: '${filename}'. Upload a .csv, .tsv or .txt file.`, {
+      details: { filename, allowed_types: ALLOWED_EXTENSIONS },
+    });
+  }
+}
+
+/**
+ * Parses and profiles the file, stores the original bytes and the canonical CSV by content hash, then records the
+ * upload as a new root node. Everything that can reject the file runs before anything is written.
+ */
+export async function uploadFile(service: Service, input: UploadInput, context: CommandContext): Promise<UploadOutcome> {
+  checkExtension(input.filename);
+  const { table, ingest } = readCsv(input.bytes, input.options);
+  const profile = profileTable(table, ingest);
+  const canonical = writeCsv(table);
+  const [original, stored] = await Promise.all([service.blobs.put(input.bytes), service.blobs.put(canonical)]);
+  const nodeId = randomUUID();
+  const fullIngest = { ...ingest, content_hash: original.hash };
+  const result = await executeSessionCommand(
+    service,
+    {
+      type: 'UploadFile',
+      actor: input.actor,
+      sessionId: input.sessionId,
+      file: {
+        nodeId,
+        messageId: randomUUID(),
+        filename: input.filename,
+        sizeBytes: input.bytes.byteLength,
+        originalHash: original.hash,
+        originalKey: original.key,
+        contentHash: stored.hash,
+        storageKey: stored.key,
+        rowCount: profile.row_count,
+        columns: table.schema.map((c) => ({ name: c.name, type: c.type })),
+        profile: profile as unknown as Record<string, unknown>,
+        ingest: fullIngest as unknown as Record<string, unknown>,
+        engineVersion: SERVICE_VERSION,
+      },
+    },
+    context,
+  );
+  const uploaded = result.events.find((e) => e.type === 'FileUploaded');
+  return {
+    nodeId,
+    table,
+    profile,
+    ingest: fullIngest,
+    storageKey: stored.key,
+    previousRootNodeId: uploaded?.type === 'FileUploaded' ? uploaded.data.previous_root_node_id : null,
+  };
+}
+
+export { summarizeProfile };

@@ -1,0 +1,32 @@
+import pg from 'pg';
+
+/**
+ * Wakes a projector as soon as an append commits (append_events sends NOTIFY), instead of waiting for its next
+ * poll. Best effort: if the connection drops, polling still catches up; it reconnects after a pause.
+ */
+export async function listenForEvents(url: string, onEvent: () => void): Promise<{ close(): Promise<void> }> {
+  let client: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', onEvent);
+    next.on('error', () => {
+      next.end().catch(() => undefined);
+      if (!closed) retry = setTimeout(() => void connect().catch(() => undefined), 1000);
+    });
+    await next.connect();
+    await next.query('LISTEN modulardata_events');
+    client = next;
+  };
+  await connect().catch(() => {
+    retry = setTimeout(() => void connect().catch(() => undefined), 1000);
+  });
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { ConfigError, type Config } from '../config/config.js';
+import { createPgliteDatabase, createPostgresDatabase, type Database } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { createEventStore, type Checkpoint, type EventStore } from '../events/index.js';
+import { createQueue, type JobQueue } from '../jobs/index.js';
+import { createProjector, waitForProjections, type Projector } from '../projections/index.js';
+import { createLocalBlobStore, type BlobStore } from '../storage/index.js';
+
+/** Everything a command, query or job needs, wired from the configuration (the composition root). */
+export interface Service {
+  readonly config: Config;
+  readonly database: Database;
+  readonly store: EventStore;
+  readonly blobs: BlobStore;
+  readonly queue: JobQueue;
+  /** Present where this process runs the projections: the embedded default, or the worker. */
+  readonly projector?: Projector;
+  /** "now" for a command being accepted; tests may fix it. */
+  now(): Date;
+  /** Read-your-writes: waits (bounded) until the read tables contain this append. */
+  settle(checkpoint: Checkpoint): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export type Role = 'server' | 'worker' | 'cli';
+
+export interface ServiceOptions {
+  role: Role;
+  /** Run the projector in this process (default: the worker always, the server when jobs are in-process). */
+  runProjector?: boolean;
+  now?: () => Date;
+  /** Use this database (already migrated) instead of opening one from the config; the caller closes it. */
+  database?: Database;
+}
+
+export async function openDatabase(config: Config): Promise<Database> {
+  const database = config.DATABASE_URL
+    ? createPostgresDatabase({ url: config.DATABASE_URL })
+    : await createPgliteDatabase(path.join(config.DATA_DIR, 'db'));
+  await migrate(database);
+  return database;
+}
+
+export async function createService(config: Config, options: ServiceOptions): Promise<Service> {
+  if (config.SUPABASE_URL) {
+    // The Supabase Storage adapter is a separate piece of work; refuse rather than silently write to local disk.
+    throw new ConfigError('Invalid configuration: SUPABASE_URL is set but the Supabase Storage adapter is not available in this version');
+  }
+  const database = options.database ?? (await openDatabase(config));
+  const blobs = createLocalBlobStore({ root: path.join(config.DATA_DIR, 'blobs') });
+  const queue = createQueue({ queueName: 'modulardata-jobs', redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
+  const runProjector = options.runProjector ?? (options.role === 'worker' || (options.role === 'server' && !config.REDIS_URL));
+  const projector = runProjector
+    ? createProjector(database.db, { onError: (error) => console.error('projector:', error) })
+    : undefined;
+  projector?.start();
+  const store = createEventStore(database.db);
+  return {
+    config,
+    database,
+    store,
+    blobs,
+    queue,
+    projector,
+    now: options.now ?? (() => new Date()),
+    settle: (checkpoint) =>
+      waitForProjections(database.db, checkpoint, { timeoutMs: config.PROJECTION_WAIT_MS, wake: projector ? () => projector.wake() : undefined }),
+    async close() {
+      await projector?.stop();
+      await queue.close();
+      if (!options.database) await database.close();
+    },
+  };
+}
