@@ -1,5 +1,3 @@
-import { openDatabase } from '../../service/service.js';
-import { migrate } from '../../db/migrate.js';
 import type { CliCommand } from '../command.js';
 
 export const migrateCommand: CliCommand = {
@@ -13,6 +11,8 @@ Options:
   -h, --help show this help`,
   options: {},
   async run({ config }) {
+    const { openDatabase } = await import('../../service/service.js');
+    const { migrate } = await import('../../db/migrate.js');
     const database = await openDatabase(config);
     try {
       const applied = await migrate(database);

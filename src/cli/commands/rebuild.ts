@@ -1,5 +1,4 @@
-import { openDatabase } from '../../service/service.js';
-import { PROJECTIONS, rebuildProjections } from '../../projections/index.js';
+import { PROJECTIONS } from '../../projections/read-models/index.js';
 import type { CliCommand } from '../command.js';
 import { createProgressBar } from '../progress.js';
 
@@ -25,6 +24,8 @@ With the embedded database (no DATABASE_URL), stop the server first: PGlite allo
       console.error(`Unknown projection '${name}'. Known: ${PROJECTIONS.map((p) => p.name).join(', ')}`);
       return 2;
     }
+    const { openDatabase } = await import('../../service/service.js');
+    const { rebuildProjections } = await import('../../projections/rebuild.js');
     const database = await openDatabase(config);
     try {
       const bar = createProgressBar('rebuild');

@@ -1,5 +1,3 @@
-import { buildApp } from '../../api/app.js';
-import { createService } from '../../service/service.js';
 import type { CliCommand } from '../command.js';
 import { onShutdown } from '../shutdown.js';
 
@@ -22,6 +20,9 @@ Options:
       console.error(`Invalid --port: ${String(values.port)}`);
       return 2;
     }
+    // Heavy modules load only when the command runs, so --help answers at once.
+    const { createService } = await import('../../service/service.js');
+    const { buildApp } = await import('../../api/app.js');
     const service = await createService(config, { role: 'server' });
     const app = await buildApp(service);
     await app.listen({ port, host: (values.host as string | undefined) ?? config.HOST });

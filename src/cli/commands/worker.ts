@@ -1,5 +1,3 @@
-import { createService } from '../../service/service.js';
-import { listenForEvents } from '../../projections/listen.js';
 import type { CliCommand } from '../command.js';
 import { onShutdown } from '../shutdown.js';
 
@@ -14,6 +12,8 @@ Options:
   -h, --help show this help`,
   options: {},
   async run({ config }) {
+    const { createService } = await import('../../service/service.js');
+    const { listenForEvents } = await import('../../projections/listen.js');
     const service = await createService(config, { role: 'worker' });
     const listener = config.DATABASE_URL && service.projector ? await listenForEvents(config.DATABASE_URL, () => service.projector!.wake()) : undefined;
     console.error(`worker started (${config.DATABASE_URL ? 'postgres' : 'pglite'}, ${config.REDIS_URL ? 'bullmq' : 'in-process queue'})`);
