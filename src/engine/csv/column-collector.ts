@@ -1,0 +1,130 @@
+/**
+ * Gathers a file's data records into columns, applying the ragged-line rules (API.md §7.1):
+ * short records are padded with nulls, long ones skipped unless the extra fields are empty or a
+ * split date can be joined back. Cells are kept as offsets into the decoded text, not as strings:
+ * holding millions of short strings until type inference is what made large reads slow, while a
+ * slice made at conversion time dies young. Only unescaped or rebuilt cells are kept as strings.
+ */
+import type { FieldSpans } from './record-reader.js';
+import { repairSplitDates } from './repair-split-dates.js';
+import { MAX_LISTED_BAD_LINES, type BadLine } from './types.js';
+
+/** Read access to one column's raw cells (`null` for an empty field). Arrays qualify too. */
+export interface CellSource {
+  readonly length: number;
+  at(index: number): string | null | undefined;
+}
+
+const STRING_CELL = -1;
+
+class SpanColumn implements CellSource {
+  length = 0;
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  private readonly strings = new Map<number, string>();
+
+  constructor(private readonly text: string) {}
+
+  private grow(): void {
+    if (this.length < this.starts.length) return;
+    const starts = new Int32Array(this.starts.length * 2);
+    const ends = new Int32Array(this.ends.length * 2);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  pushSpan(start: number, end: number): void {
+    this.grow();
+    this.starts[this.length] = start;
+    this.ends[this.length++] = end;
+  }
+
+  pushString(value: string): void {
+    if (value === '') return this.pushSpan(0, 0);
+    this.grow();
+    this.strings.set(this.length, value);
+    this.ends[this.length++] = STRING_CELL;
+  }
+
+  at(i: number): string | null {
+    const end = this.ends[i];
+    if (end === STRING_CELL) return this.strings.get(i)!;
+    const start = this.starts[i];
+    return start === end ? null : this.text.slice(start, end);
+  }
+}
+
+export class ColumnCollector {
+  readonly columns: SpanColumn[];
+  readonly bad: BadLine[] = [];
+  badCount = 0;
+  /** Repaired lines lose no data, so they do not count toward the 10 % limit. */
+  repairedCount = 0;
+  dataLines = 0;
+
+  constructor(
+    private readonly text: string,
+    readonly width: number,
+    private readonly delimiter: string,
+  ) {
+    this.columns = Array.from({ length: width }, () => new SpanColumn(text));
+  }
+
+  get rows(): number {
+    return this.width === 0 ? 0 : this.columns[0].length;
+  }
+
+  /** A record already split into strings (the scanned first records, repaired lines). */
+  addFields(fields: string[], line: number): void {
+    const kept = this.accepted(fields, line);
+    if (!kept) return;
+    for (let c = 0; c < this.width; c++) this.columns[c].pushString(c < kept.length ? kept[c] : '');
+  }
+
+  /** A record as spans of the text: the bulk of a file. */
+  addSpans(spans: FieldSpans, line: number): void {
+    const { starts, ends, texts } = spans;
+    if (spans.count !== this.width) {
+      // Rare: ragged or blank. Handle it on strings, with the same rules as addFields.
+      const fields: string[] = [];
+      for (let i = 0; i < spans.count; i++) fields.push(texts[i] ?? this.text.slice(starts[i], ends[i]));
+      return this.addFields(fields, line);
+    }
+    this.dataLines++;
+    for (let c = 0; c < this.width; c++) {
+      const text = texts[c];
+      if (text !== undefined) this.columns[c].pushString(text);
+      else this.columns[c].pushSpan(starts[c], ends[c]);
+    }
+  }
+
+  /**
+   * The fields to keep (missing ones are padded by the caller), or null when the record is dropped
+   * (blank or too long). Bad records are reported here.
+   */
+  private accepted(fields: string[], line: number): string[] | null {
+    const width = this.width;
+    const count = fields.length;
+    // A whitespace-only line in a multi-column file carries no data: treat it as blank.
+    if (count === 1 && width > 1 && fields[0].trim() === '') return null;
+    this.dataLines++;
+    let n = count;
+    // Trailing delimiters beyond the header (`a,b,c,`) lose nothing when dropped.
+    while (n > width && fields[n - 1] === '') n--;
+    if (n > width) {
+      const repaired = repairSplitDates(fields.slice(0, n), width, this.delimiter);
+      this.report({ line, fields: count, expected: width, action: repaired ? 'repaired' : 'skipped' });
+      if (repaired) this.repairedCount++;
+      return repaired;
+    }
+    if (n < width) this.report({ line, fields: count, expected: width, action: 'padded' });
+    return fields;
+  }
+
+  private report(entry: BadLine): void {
+    this.badCount++;
+    if (this.bad.length < MAX_LISTED_BAD_LINES) this.bad.push(entry);
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The upload reader (API.md §7.1): bytes → decoded text → delimiter → header → rows → typed
+ * columns, with an ingest report of every decision made along the way. Everything is checked
+ * before a table is returned, so a failed read changes nothing downstream.
+ *
+ * `readCanonicalCsv` reads the engine's own output (UTF-8, `,`, header on the first line) without
+ * any detection, so a stored version always reads back the same way.
+ */
+import { AppError } from '../../errors/index.js';
+import { makeDataTable, type CellValue, type ColumnSchema, type DataTable } from '../table.js';
+import { decodeCsvBytes, EMPTY_MESSAGE } from './decode.js';
+import { detectDelimiter } from './detect-delimiter.js';
+import { detectHeader } from './detect-header.js';
+import { headerNames } from './header-names.js';
+import { typedColumn } from './infer-types.js';
+import { ColumnCollector } from './column-collector.js';
+import { createFieldSpans, createRecordReader, type RecordReader } from './record-reader.js';
+import type { IngestReport, ReadCsvOptions } from './types.js';
+
+export interface ReadCsvResult {
+  table: DataTable;
+  ingest: IngestReport;
+}
+
+interface NumberedRecord {
+  fields: string[];
+  line: number;
+}
+
+const HEADER_SCAN = 10;
+const MAX_BAD_SHARE = 0.1;
+const MAX_ERRORS_LISTED = 20;
+
+function emptyFile(details?: Record<string, unknown>): AppError {
+  return new AppError('FILE_READ_ERROR', EMPTY_MESSAGE, {
+    suggestion: 'Upload a CSV file with a header row and at least one data row.',
+    details,
+  });
+}
+
+function nextRecord(reader: RecordReader): NumberedRecord | null {
+  const fields = reader.next();
+  return fields ? { fields, line: reader.recordLine } : null;
+}
+
+function badLinesError(collector: ColumnCollector, strict: boolean): AppError {
+  const { dataLines } = collector;
+  const badCount = strict ? collector.badCount : collector.badCount - collector.repairedCount;
+  const listed = strict ? collector.bad : collector.bad.filter((b) => b.action !== 'repaired');
+  const errors = listed.slice(0, MAX_ERRORS_LISTED).map((b) => ({
+    line: b.line,
+    message: `Expected ${b.expected} fields, found ${b.fields}`,
+  }));
+  const detail = strict
+    ? `${badCount} line${badCount === 1 ? ' has' : 's have'} the wrong number of fields`
+    : `${badCount} of ${dataLines} data lines have the wrong number of fields (more than 10%)`;
+  return new AppError('CSV_PARSE_ERROR', detail, {
+    suggestion: strict
+      ? "Fix the listed lines, or upload with bad_lines='report' to pad short lines and skip long ones."
+      : 'Check the delimiter and quoting of the file, or choose the delimiter explicitly.',
+    details: { errors, total_errors: badCount },
+  });
+}
+
+function buildTable(names: string[], collector: ColumnCollector): DataTable {
+  const schema: ColumnSchema[] = [];
+  const columns: CellValue[][] = [];
+  names.forEach((name, i) => {
+    const { type, values } = typedColumn(collector.columns[i]);
+    schema.push({ name, type });
+    columns.push(values);
+  });
+  return makeDataTable(schema, columns);
+}
+
+export function readCsv(bytes: Uint8Array, options: ReadCsvOptions = {}): ReadCsvResult {
+  const { text, encoding } = decodeCsvBytes(bytes, options.encoding ?? 'auto');
+  const delimiter = !options.delimiter || options.delimiter === 'auto' ? detectDelimiter(text) : options.delimiter;
+  const reader = createRecordReader(text, delimiter);
+
+  const requested = options.header_row ?? 'auto';
+  const scanCount = typeof requested === 'number' ? Math.max(HEADER_SCAN, requested + 1) : HEADER_SCAN;
+  const first: NumberedRecord[] = [];
+  for (let r = nextRecord(reader); r; r = first.length < scanCount ? nextRecord(reader) : null) first.push(r);
+  if (first.length === 0) throw emptyFile();
+
+  let headerIndex: number;
+  let confidence = 1;
+  if (typeof requested === 'number') {
+    if (!Number.isInteger(requested) || requested < 0 || requested >= first.length) {
+      throw emptyFile({ header_row: requested, records: first.length });
+    }
+    headerIndex = requested;
+  } else {
+    const guess = detectHeader(first.map((r) => r.fields));
+    headerIndex = guess.index;
+    confidence = guess.confidence;
+  }
+
+  const header = first[headerIndex];
+  const { names, renamed } = headerNames(header.fields);
+  const collector = new ColumnCollector(text, names.length, delimiter);
+  for (const r of first.slice(headerIndex + 1)) collector.addFields(r.fields, r.line);
+  // The reader resumes after the scanned records (and keeps answering false once at the end).
+  const spans = createFieldSpans();
+  while (reader.nextSpans(spans)) collector.addSpans(spans, reader.recordLine);
+
+  if (collector.dataLines === 0) throw emptyFile();
+  if (options.bad_lines === 'error' && collector.badCount > 0) throw badLinesError(collector, true);
+  if (collector.badCount - collector.repairedCount > collector.dataLines * MAX_BAD_SHARE) {
+    throw badLinesError(collector, false);
+  }
+
+  const ingest: IngestReport = {
+    encoding,
+    delimiter,
+    header_row: headerIndex,
+    header_confidence: confidence,
+    skipped_lines: first.slice(0, headerIndex).map((r) => ({
+      line: r.line,
+      text: r.fields.join(delimiter).slice(0, 200),
+    })),
+    renamed_headers: renamed,
+    bad_lines: collector.bad,
+    bad_line_count: collector.badCount,
+    size_bytes: bytes.length,
+  };
+  return { table: buildTable(names, collector), ingest };
+}
+
+/** Reads canonical CSV (the writer's output). A record of the wrong width means the bytes are not canonical. */
+export function readCanonicalCsv(bytes: Uint8Array): DataTable {
+  let text = new TextDecoder('utf-8').decode(bytes); // drops a UTF-8 BOM
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const reader = createRecordReader(text, ',');
+  const header = reader.next();
+  if (!header) return makeDataTable([], []);
+  const { names } = headerNames(header);
+  const collector = new ColumnCollector(text, names.length, ',');
+  const spans = createFieldSpans();
+  while (reader.nextSpans(spans)) {
+    collector.addSpans(spans, reader.recordLine);
+    if (collector.badCount > 0) throw badLinesError(collector, true);
+  }
+  return buildTable(names, collector);
+}
