@@ -7,7 +7,6 @@ import { queryBuilder, type Projection } from './projection.js';
 import { PROJECTIONS } from './read-models/index.js';
 import { applyEvents, consumerLockKey } from './run-batch.js';
 
-const REBUILD_SCHEMA = 'modulardata_rebuild';
 const BATCH = 1000;
 
 export interface TableComparison {
@@ -69,66 +68,91 @@ async function checksum(trx: Transaction<DB>, schema: string, table: string): Pr
 }
 
 /**
- * Replays the whole log into fresh tables and compares them with the live ones, in one transaction that holds every
- * projection's lock: live projectors pause, the live tables are first brought to the same log position, and with
- * `swap` the live rows are replaced by the rebuilt ones. Readers never lose a table.
+ * Replays the whole log into fresh tables and compares them with the live ones; with `swap` the live rows are
+ * replaced by the rebuilt ones. The long replay runs in short batch transactions (a long-open transaction would
+ * stall every log reader, DESIGN.md §4); only the final catch-up, comparison and swap run in one transaction that
+ * holds every projection's lock, after the live tables were brought to the same log position. Readers never lose
+ * a table: they see the old rows until that transaction commits.
  */
 export async function rebuildProjections(db: Kysely<DB>, options: RebuildOptions = {}): Promise<RebuildReport> {
   const projections = options.projections ?? PROJECTIONS;
   const started = Date.now();
-  return db.transaction().execute(async (trx) => {
-    for (const projection of projections) {
-      await sql`SELECT pg_advisory_xact_lock(hashtext(${consumerLockKey(projection.name)}))`.execute(trx);
-    }
-    // 1. Bring every live projection to the same end of the log.
-    const { rows: head } = await sql<{ transaction_id: string; position: number }>`SELECT * FROM log_head()`.execute(trx);
-    const end: Checkpoint = head[0] ? { transactionId: head[0].transaction_id, position: Number(head[0].position) } : START;
-    for (const projection of projections) {
-      await replayUntil(trx, [projection], await readCheckpoint(trx, projection.name), end, queryBuilder);
-      await writeCheckpoint(trx, projection.name, end);
-    }
-
-    // 2. Replay from the start into fresh copies of the tables.
-    const tables = [...new Set(projections.flatMap((p) => p.tables))];
-    await sql`DROP SCHEMA IF EXISTS ${sql.id(REBUILD_SCHEMA)} CASCADE`.execute(trx);
-    await sql`CREATE SCHEMA ${sql.id(REBUILD_SCHEMA)}`.execute(trx);
+  const schema = `modulardata_rebuild_${process.pid}_${Date.now().toString(36)}`;
+  const tables = [...new Set(projections.flatMap((p) => p.tables))];
+  const q = queryBuilder.withSchema(schema);
+  await db.transaction().execute(async (trx) => {
+    await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(trx);
     for (const table of tables) {
-      await sql`CREATE TABLE ${sql.table(`${REBUILD_SCHEMA}.${table}`)} (LIKE ${sql.table(`public.${table}`)} INCLUDING ALL)`.execute(trx);
+      await sql`CREATE TABLE ${sql.table(`${schema}.${table}`)} (LIKE ${sql.table(`public.${table}`)} INCLUDING ALL)`.execute(trx);
     }
-    const { rows: countRows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events`.execute(trx);
-    const total = countRows[0].n;
-    const done = await replayUntil(trx, projections, START, end, queryBuilder.withSchema(REBUILD_SCHEMA), (n) =>
-      options.onProgress?.(n, total),
-    );
-
-    // 3. Compare, and swap when asked.
-    const comparisons: TableComparison[] = [];
-    for (const table of tables) {
-      const live = await checksum(trx, 'public', table);
-      const rebuilt = await checksum(trx, REBUILD_SCHEMA, table);
-      comparisons.push({
-        table,
-        live_rows: live.rows,
-        rebuilt_rows: rebuilt.rows,
-        live_checksum: live.checksum,
-        rebuilt_checksum: rebuilt.checksum,
-        identical: live.rows === rebuilt.rows && live.checksum === rebuilt.checksum,
-      });
-    }
-    if (options.swap) {
-      for (const table of tables) {
-        await sql`DELETE FROM ${sql.table(`public.${table}`)}`.execute(trx);
-        await sql`INSERT INTO ${sql.table(`public.${table}`)} SELECT * FROM ${sql.table(`${REBUILD_SCHEMA}.${table}`)}`.execute(trx);
-      }
-    }
-    await sql`DROP SCHEMA ${sql.id(REBUILD_SCHEMA)} CASCADE`.execute(trx);
-    return {
-      events: done,
-      checkpoint: end,
-      tables: comparisons,
-      identical: comparisons.every((c) => c.identical),
-      swapped: Boolean(options.swap),
-      duration_ms: Date.now() - started,
-    };
   });
+  try {
+    const { rows: countRows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events`.execute(db);
+    const total = countRows[0].n;
+    let done = 0;
+    const progress = (n: number) => options.onProgress?.(done + n, Math.max(total, done + n));
+
+    // 1. Replay everything readable now into the fresh tables, one short transaction per batch.
+    const { rows: first } = await sql<{ transaction_id: string; position: number }>`SELECT * FROM log_head()`.execute(db);
+    const bulkEnd: Checkpoint = first[0] ? { transactionId: first[0].transaction_id, position: Number(first[0].position) } : START;
+    let cursor = START;
+    while (compareCheckpoints(cursor, bulkEnd) < 0) {
+      const batch = await db.transaction().execute(async (trx) => {
+        const events = (await createEventStore(trx).readAll(cursor, BATCH)).filter(
+          (e) => compareCheckpoints({ transactionId: e.transactionId, position: e.position }, bulkEnd) <= 0,
+        );
+        for (const projection of projections) await applyEvents(trx, projection, events, q);
+        return events;
+      });
+      if (batch.length === 0) break;
+      const last = batch[batch.length - 1];
+      cursor = { transactionId: last.transactionId, position: last.position };
+      done += batch.length;
+      progress(0);
+    }
+
+    // 2. Under every projection's lock: bring live and rebuilt tables to the same end, compare, swap.
+    return await db.transaction().execute(async (trx) => {
+      for (const projection of projections) {
+        await sql`SELECT pg_advisory_xact_lock(hashtext(${consumerLockKey(projection.name)}))`.execute(trx);
+      }
+      const { rows: head } = await sql<{ transaction_id: string; position: number }>`SELECT * FROM log_head()`.execute(trx);
+      const end: Checkpoint = head[0] ? { transactionId: head[0].transaction_id, position: Number(head[0].position) } : START;
+      for (const projection of projections) {
+        await replayUntil(trx, [projection], await readCheckpoint(trx, projection.name), end, queryBuilder);
+        await writeCheckpoint(trx, projection.name, end);
+      }
+      done += await replayUntil(trx, projections, cursor, end, q, progress);
+
+      const comparisons: TableComparison[] = [];
+      for (const table of tables) {
+        const live = await checksum(trx, 'public', table);
+        const rebuilt = await checksum(trx, schema, table);
+        comparisons.push({
+          table,
+          live_rows: live.rows,
+          rebuilt_rows: rebuilt.rows,
+          live_checksum: live.checksum,
+          rebuilt_checksum: rebuilt.checksum,
+          identical: live.rows === rebuilt.rows && live.checksum === rebuilt.checksum,
+        });
+      }
+      if (options.swap) {
+        for (const table of tables) {
+          await sql`DELETE FROM ${sql.table(`public.${table}`)}`.execute(trx);
+          await sql`INSERT INTO ${sql.table(`public.${table}`)} SELECT * FROM ${sql.table(`${schema}.${table}`)}`.execute(trx);
+        }
+      }
+      return {
+        events: done,
+        checkpoint: end,
+        tables: comparisons,
+        identical: comparisons.every((c) => c.identical),
+        swapped: Boolean(options.swap),
+        duration_ms: Date.now() - started,
+      };
+    });
+  } finally {
+    await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(db);
+  }
 }
