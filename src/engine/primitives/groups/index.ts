@@ -1,0 +1,4 @@
+import type { Primitive } from '../../plan/types.js';
+
+/** §4 groups. */
+export const groupsPrimitives: Primitive[] = [];

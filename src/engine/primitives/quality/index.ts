@@ -1,0 +1,4 @@
+import type { Primitive } from '../../plan/types.js';
+
+/** §4 quality. */
+export const qualityPrimitives: Primitive[] = [];

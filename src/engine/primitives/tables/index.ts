@@ -1,0 +1,4 @@
+import type { Primitive } from '../../plan/types.js';
+
+/** §4 tables. */
+export const tablesPrimitives: Primitive[] = [];
