@@ -7,7 +7,7 @@
  * any detection, so a stored version always reads back the same way.
  */
 import { AppError } from '../../errors/index.js';
-import { makeDataTable, type CellValue, type ColumnSchema, type DataTable } from '../table.js';
+import { columnValues, makeDataTable, type CellValue, type ColumnSchema, type DataTable } from '../table.js';
 import { decodeCsvBytes, EMPTY_MESSAGE } from './decode.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { detectHeader } from './detect-header.js';
@@ -125,7 +125,12 @@ export function readCsv(bytes: Uint8Array, options: ReadCsvOptions = {}): ReadCs
     bad_line_count: collector.badCount,
     size_bytes: bytes.length,
   };
-  return { table: buildTable(names, collector), ingest };
+  const table = buildTable(names, collector);
+  // Nothing but delimiters: no header text and not one value is no data, whatever the shape.
+  if (header.fields.every((f) => f.trim() === '') && table.schema.every((c) => columnValues(table, c.name).every((v) => v === null))) {
+    throw emptyFile();
+  }
+  return { table, ingest };
 }
 
 /** Reads canonical CSV (the writer's output). A record of the wrong width means the bytes are not canonical. */
