@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
 import { rootRoutes } from './routes/root.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { tableRoutes } from './routes/tables.js';
 import { uploadRoutes } from './routes/upload.js';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -82,6 +83,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
       await api.register(uploadRoutes(service, nodeData));
       await api.register(dataRoutes(service, nodeData));
       await api.register(historyRoutes(service, nodeData));
+      await api.register(tableRoutes(service, nodeData));
     },
     { prefix: '/api/v1' },
   );

@@ -120,6 +120,23 @@ export interface EventsTable {
   recorded_at: Timestamp;
 }
 
+export interface SessionTablesTable {
+  id: string;
+  session_id: string;
+  name: string;
+  filename: string;
+  row_count: number;
+  column_count: number;
+  columns: Json;
+  content_hash: string;
+  storage_path: string;
+  original_storage_path: string;
+  ingest: Json;
+  profile_json: Json;
+  created_at: Timestamp;
+  position: ColumnType<number, number, number>;
+}
+
 export interface ReadModels {
   sessions: SessionsTable;
   nodes: NodesTable;
@@ -127,6 +144,7 @@ export interface ReadModels {
   plans: PlansTable;
   plan_steps: PlanStepsTable;
   tasks: TasksTable;
+  session_tables: SessionTablesTable;
 }
 
 export interface DB extends ReadModels {
@@ -135,4 +153,4 @@ export interface DB extends ReadModels {
 }
 
 /** The read tables a projection rebuild may replace. */
-export const READ_MODEL_TABLES = ['sessions', 'nodes', 'chat_logs', 'plans', 'plan_steps', 'tasks'] as const;
+export const READ_MODEL_TABLES = ['sessions', 'nodes', 'chat_logs', 'plans', 'plan_steps', 'tasks', 'session_tables'] as const;

@@ -25,7 +25,8 @@ export type SessionCommand =
   | { type: 'CreateSession'; actor: string; sessionId: string; planId: string; name: string | null; metadata: Record<string, unknown> }
   | { type: 'UpdateSession'; actor: string; sessionId: string; name?: string; metadata?: Record<string, unknown> }
   | { type: 'ArchiveSession'; actor: string; sessionId: string }
-  | { type: 'UploadFile'; actor: string; sessionId: string; file: UploadedFile };
+  | { type: 'UploadFile'; actor: string; sessionId: string; file: UploadedFile }
+  | { type: 'AttachTable'; actor: string; sessionId: string; tableId: string; name: string; file: Omit<UploadedFile, 'nodeId' | 'messageId' | 'engineVersion'> };
 
 export function welcomeMessage(filename: string, rows: number, columns: number): string {
   return `📊 **${filename}** loaded! ${rows} rows × ${columns} columns. Tell me what you'd like to clean, for example "remove rows where email is blank" or "title-case the names".`;
@@ -56,6 +57,30 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
         throw new AppError('SESSION_ARCHIVED', `Session ${command.sessionId} is already archived.`, { details: { session_id: command.sessionId } });
       }
       return [{ type: 'SessionArchived', data: {} }];
+    case 'AttachTable': {
+      requireActive(state, command.sessionId);
+      const f = command.file;
+      return [
+        {
+          type: 'TableAttached',
+          data: {
+            table_id: command.tableId,
+            name: command.name,
+            filename: f.filename,
+            size_bytes: f.sizeBytes,
+            original_hash: f.originalHash,
+            original_key: f.originalKey,
+            content_hash: f.contentHash,
+            storage_key: f.storageKey,
+            row_count: f.rowCount,
+            column_count: f.columns.length,
+            columns: f.columns,
+            profile: f.profile,
+            ingest: f.ingest,
+          },
+        },
+      ];
+    }
     case 'UploadFile': {
       requireActive(state, command.sessionId);
       const file = command.file;

@@ -18,6 +18,8 @@ export interface SessionState {
   currentNodeId: string | null;
   rootNodeIds: string[];
   nodes: Record<string, NodeState>;
+  /** Attached tables by id, in attach order. */
+  tables: Record<string, { id: string; name: string }>;
 }
 
 export const initialSessionState = (): SessionState => ({
@@ -29,6 +31,7 @@ export const initialSessionState = (): SessionState => ({
   currentNodeId: null,
   rootNodeIds: [],
   nodes: {},
+  tables: {},
 });
 
 type Past = Pick<StoredEvent, 'type' | 'data'>;
@@ -52,6 +55,8 @@ export function evolveSession(state: SessionState, event: Past): SessionState {
           [data.node_id]: { id: data.node_id, parentId: null, kind: 'upload', columns: data.columns, rowCount: data.row_count },
         },
       };
+    case 'TableAttached':
+      return { ...state, tables: { ...state.tables, [data.table_id]: { id: data.table_id, name: data.name } } };
     default:
       return state;
   }

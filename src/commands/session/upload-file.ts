@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { profileTable, readCsv, summarizeProfile, type DataTable, type IngestReport, type ReadCsvOptions } from '../../engine/index.js';
-import { writeCsv } from '../../engine/index.js';
-import { AppError } from '../../errors/index.js';
+import { summarizeProfile, type DataTable, type IngestReport, type Profile, type ReadCsvOptions } from '../../engine/index.js';
+import { ingestFile } from './ingest-file.js';
 import type { Service } from '../../service/service.js';
 import { SERVICE_VERSION } from '../../service/version.js';
 import type { CommandContext } from '../handle-command.js';
 import { executeSessionCommand } from './execute.js';
-
-export const ALLOWED_EXTENSIONS = ['.csv', '.tsv', '.txt'];
 
 export interface UploadInput {
   sessionId: string;
@@ -20,19 +17,10 @@ export interface UploadInput {
 export interface UploadOutcome {
   nodeId: string;
   table: DataTable;
-  profile: ReturnType<typeof profileTable>;
+  profile: Profile;
   ingest: IngestReport & { content_hash: string };
   storageKey: string;
   previousRootNodeId: string | null;
-}
-
-export function checkExtension(filename: string): void {
-  const lower = filename.toLowerCase();
-  if (!ALLOWED_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
-    throw new AppError('INVALID_FILE_TYPE', `Invalid file type: '${filename}'. Upload a .csv, .tsv or .txt file.`, {
-      details: { filename, allowed_types: ALLOWED_EXTENSIONS },
-    });
-  }
 }
 
 /**
@@ -40,13 +28,8 @@ export function checkExtension(filename: string): void {
  * upload as a new root node. Everything that can reject the file runs before anything is written.
  */
 export async function uploadFile(service: Service, input: UploadInput, context: CommandContext): Promise<UploadOutcome> {
-  checkExtension(input.filename);
-  const { table, ingest } = readCsv(input.bytes, input.options);
-  const profile = profileTable(table, ingest);
-  const canonical = writeCsv(table);
-  const [original, stored] = await Promise.all([service.blobs.put(input.bytes), service.blobs.put(canonical)]);
+  const { table, profile, ingest: fullIngest, original, stored } = await ingestFile(service, input.filename, input.bytes, input.options);
   const nodeId = randomUUID();
-  const fullIngest = { ...ingest, content_hash: original.hash };
   const result = await executeSessionCommand(
     service,
     {
@@ -83,3 +66,4 @@ export async function uploadFile(service: Service, input: UploadInput, context: 
 }
 
 export { summarizeProfile };
+export { checkExtension } from './ingest-file.js';

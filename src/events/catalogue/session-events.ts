@@ -51,3 +51,23 @@ const chatMessage = z.object({
 export const ChatMessagePosted = defineEvent('ChatMessagePosted', chatMessage);
 
 export const AssistantReplied = defineEvent('AssistantReplied', chatMessage);
+
+/** A secondary table for joins, unions and lookups (API.md §7.2); steps reference it by id. */
+export const TableAttached = defineEvent(
+  'TableAttached',
+  z.object({
+    table_id: uuid,
+    name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/),
+    filename: z.string(),
+    size_bytes: z.number().int().nonnegative(),
+    original_hash: z.string(),
+    original_key: z.string(),
+    content_hash: z.string(),
+    storage_key: z.string(),
+    row_count: z.number().int().nonnegative(),
+    column_count: z.number().int().nonnegative(),
+    columns: z.array(columnSchema),
+    profile: jsonObject,
+    ingest: jsonObject,
+  }),
+);

@@ -3,6 +3,7 @@ import { chatLogsProjection } from './chat-logs.js';
 import { nodesProjection } from './nodes.js';
 import { plansProjection } from './plans.js';
 import { sessionsProjection } from './sessions.js';
+import { sessionTablesProjection } from './session-tables.js';
 import { tasksProjection } from './tasks.js';
 
 /** Every read model the projector maintains. */
@@ -12,4 +13,5 @@ export const PROJECTIONS: readonly Projection[] = [
   chatLogsProjection,
   plansProjection,
   tasksProjection,
+  sessionTablesProjection,
 ];
