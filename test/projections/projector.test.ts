@@ -46,7 +46,7 @@ describe.each(targets)('projector on $name', (target) => {
   });
   afterAll(() => t.cleanup());
 
-  it('applies every event exactly once while 16 writers append 2 000+ events, some in slow transactions', async () => {
+  it('applies every event exactly once while 16 writers append 2 000+ events, some in slow transactions', { timeout: 240_000 }, async () => {
     const db = t.database.db;
     const store = createEventStore(db);
     const projector = createProjector(db, { projections: [...PROJECTIONS, ledger], pollMs: 5, batchSize: 200 });
