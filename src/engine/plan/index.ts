@@ -5,3 +5,4 @@ export * from './registry.js';
 export * from './validate.js';
 export * from './execute.js';
 export * from './step-failure.js';
+export * from './catalogue-entry.js';
