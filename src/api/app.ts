@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
 import { rootRoutes } from './routes/root.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { planRoutes } from './routes/plan.js';
 import { primitiveRoutes } from './routes/primitives.js';
 import { tableRoutes } from './routes/tables.js';
 import { uploadRoutes } from './routes/upload.js';
@@ -86,6 +87,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
       await api.register(historyRoutes(service, nodeData));
       await api.register(tableRoutes(service, nodeData));
       await api.register(primitiveRoutes);
+      await api.register(planRoutes(service));
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, loadDotEnv } from '../config/config.js';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from '../config/config.js';
+import { applyCommand } from './commands/apply.js';
 import { migrateCommand } from './commands/migrate.js';
+import { profileCommand } from './commands/profile.js';
 import { rebuildCommand } from './commands/rebuild.js';
 import { serveCommand } from './commands/serve.js';
 import { workerCommand } from './commands/worker.js';
@@ -11,6 +13,8 @@ const COMMANDS: Record<string, CliCommand> = {
   worker: workerCommand,
   migrate: migrateCommand,
   rebuild: rebuildCommand,
+  apply: applyCommand,
+  profile: profileCommand,
 };
 
 function usage(): string {
@@ -42,9 +46,20 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    loadDotEnv();
-    const config = loadConfig();
-    return await command.run({ config, values: parsed.values as Record<string, unknown>, positionals: parsed.positionals });
+    // Loaded on first use: the local commands (apply, profile) never read it, so a bad .env cannot stop them.
+    let config: Config | undefined;
+    const input = {
+      get config(): Config {
+        if (!config) {
+          loadDotEnv();
+          config = loadConfig();
+        }
+        return config;
+      },
+      values: parsed.values as Record<string, unknown>,
+      positionals: parsed.positionals,
+    };
+    return await command.run(input);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

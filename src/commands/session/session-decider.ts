@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../../events/catalogue/index.js';
 import { AppError } from '../../errors/index.js';
 import type { Decider } from '../decider.js';
+import { prepareSteps, stepNotFound, type RequestedStep } from './plan-steps.js';
 import { requireActive, requireSession } from './session-guards.js';
 import { evolveSession, initialSessionState, type SessionState } from './session-state.js';
 
@@ -26,6 +27,9 @@ export type SessionCommand =
   | { type: 'UpdateSession'; actor: string; sessionId: string; name?: string; metadata?: Record<string, unknown> }
   | { type: 'ArchiveSession'; actor: string; sessionId: string }
   | { type: 'UploadFile'; actor: string; sessionId: string; file: UploadedFile }
+  | { type: 'AddPlanSteps'; actor: string; sessionId: string; stepIds: string[]; steps: RequestedStep[]; position?: number; source: 'chat' | 'api' | 'suggestion' }
+  | { type: 'RemovePlanStep'; actor: string; sessionId: string; stepNumber: number }
+  | { type: 'ClearPlan'; actor: string; sessionId: string }
   | { type: 'AttachTable'; actor: string; sessionId: string; tableId: string; name: string; file: Omit<UploadedFile, 'nodeId' | 'messageId' | 'engineVersion'> };
 
 export function welcomeMessage(filename: string, rows: number, columns: number): string {
@@ -57,6 +61,28 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
         throw new AppError('SESSION_ARCHIVED', `Session ${command.sessionId} is already archived.`, { details: { session_id: command.sessionId } });
       }
       return [{ type: 'SessionArchived', data: {} }];
+    case 'AddPlanSteps': {
+      requireActive(state, command.sessionId);
+      const position = command.position ?? state.plan.length + 1;
+      if (position < 1 || position > state.plan.length + 1) {
+        throw new AppError('INVALID_PLAN', `position must be between 1 and ${state.plan.length + 1}`, { details: { errors: [] } });
+      }
+      const prepared = prepareSteps(state, command.steps, position);
+      const added = prepared.map((step, i) => ({ step_id: command.stepIds[i], source: command.source, ...step }));
+      const order = state.plan.map((s) => s.stepId);
+      order.splice(position - 1, 0, ...added.map((s) => s.step_id));
+      return [{ type: 'PlanStepsAdded', data: { plan_id: state.planId!, steps: added, step_order: order } }];
+    }
+    case 'RemovePlanStep': {
+      requireActive(state, command.sessionId);
+      const step = state.plan[command.stepNumber - 1];
+      if (!step) throw stepNotFound(command.stepNumber, state.plan.length);
+      const order = state.plan.filter((s) => s !== step).map((s) => s.stepId);
+      return [{ type: 'PlanStepRemoved', data: { plan_id: state.planId!, step_id: step.stepId, step_order: order } }];
+    }
+    case 'ClearPlan':
+      requireActive(state, command.sessionId);
+      return [{ type: 'PlanCleared', data: { plan_id: state.planId! } }];
     case 'AttachTable': {
       requireActive(state, command.sessionId);
       const f = command.file;

@@ -9,6 +9,13 @@ export interface NodeState {
 }
 
 /** What session commands need to know, folded from the session stream. */
+export interface PlanStep {
+  stepId: string;
+  op: string;
+  params: Record<string, unknown>;
+  explanation: string;
+}
+
 export interface SessionState {
   exists: boolean;
   sessionId: string | null;
@@ -19,7 +26,10 @@ export interface SessionState {
   rootNodeIds: string[];
   nodes: Record<string, NodeState>;
   /** Attached tables by id, in attach order. */
-  tables: Record<string, { id: string; name: string }>;
+  tables: Record<string, { id: string; name: string; columns: { name: string; type: string }[] }>;
+  planId: string | null;
+  /** The open plan, in order. */
+  plan: PlanStep[];
 }
 
 export const initialSessionState = (): SessionState => ({
@@ -32,6 +42,8 @@ export const initialSessionState = (): SessionState => ({
   rootNodeIds: [],
   nodes: {},
   tables: {},
+  planId: null,
+  plan: [],
 });
 
 type Past = Pick<StoredEvent, 'type' | 'data'>;
@@ -40,7 +52,7 @@ export function evolveSession(state: SessionState, event: Past): SessionState {
   const data = event.data;
   switch (event.type) {
     case 'SessionCreated':
-      return { ...state, exists: true, sessionId: data.session_id, ownerId: data.owner_id, name: data.name };
+      return { ...state, exists: true, sessionId: data.session_id, ownerId: data.owner_id, name: data.name, planId: data.plan_id };
     case 'SessionRenamed':
       return { ...state, name: data.name };
     case 'SessionArchived':
@@ -56,7 +68,18 @@ export function evolveSession(state: SessionState, event: Past): SessionState {
         },
       };
     case 'TableAttached':
-      return { ...state, tables: { ...state.tables, [data.table_id]: { id: data.table_id, name: data.name } } };
+      return { ...state, tables: { ...state.tables, [data.table_id]: { id: data.table_id, name: data.name, columns: data.columns } } };
+    case 'PlanStepsAdded': {
+      const byId = new Map<string, PlanStep>(state.plan.map((s) => [s.stepId, s]));
+      for (const s of data.steps as { step_id: string; op: string; params: Record<string, unknown>; explanation: string }[]) {
+        byId.set(s.step_id, { stepId: s.step_id, op: s.op, params: s.params, explanation: s.explanation });
+      }
+      return { ...state, plan: (data.step_order as string[]).map((id) => byId.get(id)!) };
+    }
+    case 'PlanStepRemoved':
+      return { ...state, plan: state.plan.filter((s) => s.stepId !== data.step_id) };
+    case 'PlanCleared':
+      return { ...state, plan: [] };
     default:
       return state;
   }

@@ -3,3 +3,7 @@ export * from './random.js';
 export * from './order.js';
 export * from './regex.js';
 export * from './suggest.js';
+export * from './aggregates.js';
+export * from './widen.js';
+export * from './replacement.js';
+export * from './dates/index.js';

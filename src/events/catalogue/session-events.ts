@@ -71,3 +71,26 @@ export const TableAttached = defineEvent(
     ingest: jsonObject,
   }),
 );
+
+const planStep = z.object({
+  step_id: uuid,
+  op: z.string(),
+  params: jsonObject,
+  explanation: z.string(),
+  source: z.enum(['chat', 'api', 'suggestion']),
+  target_columns: z.array(z.string()),
+  code_preview: z.string(),
+});
+
+/**
+ * Steps added to the open plan. `step_order` is the plan's full order afterwards, so the projection writes absolute
+ * step numbers (applying the event twice changes nothing).
+ */
+export const PlanStepsAdded = defineEvent(
+  'PlanStepsAdded',
+  z.object({ plan_id: uuid, steps: z.array(planStep).min(1), step_order: z.array(uuid) }),
+);
+
+export const PlanStepRemoved = defineEvent('PlanStepRemoved', z.object({ plan_id: uuid, step_id: uuid, step_order: z.array(uuid) }));
+
+export const PlanCleared = defineEvent('PlanCleared', z.object({ plan_id: uuid }));

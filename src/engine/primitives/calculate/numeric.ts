@@ -1,0 +1,108 @@
+/**
+ * Helpers shared by the calculate primitives: numeric input (§2.3), output column names (rule D, §2.8) and the
+ * SQL pieces for both.
+ */
+import type { Problem, Schema, Warning } from '../../plan/types.js';
+import { ident, INPUT } from '../../plan/render-helpers.js';
+import { columnValues, type ColumnType, type DataTable } from '../../table.js';
+import { normalizeFloat, num } from '../../values/numbers.js';
+
+const NUMERIC_INPUT: readonly ColumnType[] = ['integer', 'float', 'string'];
+
+export const typeIn = (schema: Schema, name: string): ColumnType | undefined => schema.find((c) => c.name === name)?.type;
+
+/** TYPE_MISMATCH for a boolean or datetime column where a number is needed (§2.3). */
+export function numericProblem(schema: Schema, param: string, name: string): Problem[] {
+  const type = typeIn(schema, name);
+  if (type === undefined || NUMERIC_INPUT.includes(type)) return [];
+  return [{ code: 'TYPE_MISMATCH', param, message: `column "${name}" is ${type}; a numeric column (or numeric text) is needed.` }];
+}
+
+/** COLUMN_EXISTS unless the name is new or one of the names the block lets the step write in place. */
+export function newColumnProblem(schema: Schema, param: string, name: string, inPlace: readonly string[] = []): Problem[] {
+  if (inPlace.includes(name) || !schema.some((c) => c.name === name)) return [];
+  return [{ code: 'COLUMN_EXISTS', param, message: `column "${name}" already exists. Choose another name.` }];
+}
+
+export interface NumericColumn {
+  values: readonly (number | null)[];
+  /** One VALUES_NULLED warning for the column, or null. */
+  warning: Warning | null;
+}
+
+/**
+ * A column as numbers: integer and float columns as they are (no copy, so 1M rows stay cheap), string columns
+ * through num() with one VALUES_NULLED warning (count, up to 5 distinct original texts in row order).
+ */
+export function numericColumn(dt: DataTable, name: string): NumericColumn {
+  const type = typeIn(dt.schema, name);
+  const source = columnValues(dt, name);
+  if (type !== 'string') return { values: source as readonly (number | null)[], warning: null };
+  const values = new Array<number | null>(source.length);
+  let count = 0;
+  const samples: string[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const cell = source[i];
+    const n = cell === null ? null : num(cell);
+    values[i] = n;
+    if (n === null && cell !== null) {
+      count++;
+      if (samples.length < 5 && !samples.includes(String(cell))) samples.push(String(cell));
+    }
+  }
+  return { values, warning: count ? nulledWarning(name, count, samples) : null };
+}
+
+export const nulledWarning = (column: string, count: number, samples: string[]): Warning => ({
+  code: 'VALUES_NULLED',
+  message: `${count} value${count === 1 ? '' : 's'} in "${column}" ${count === 1 ? 'is' : 'are'} not a number and became null.`,
+  column,
+  count,
+  samples,
+});
+
+export const warnings = (...list: (Warning | null)[]): Warning[] => list.filter((w): w is Warning => w !== null);
+
+// ---- SQL ----
+
+/** num() in PostgreSQL: numeric columns as they are, text parsed when it is a plain decimal number. */
+export function sqlNum(schema: Schema, name: string): string {
+  const col = ident(name);
+  if (typeIn(schema, name) !== 'string') return col;
+  return `(CASE WHEN ${col} ~ '^\\s*[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?\\s*$' THEN regexp_replace(${col}, '^\\s+|\\s+$', '', 'g')::float8 END)`;
+}
+
+/** A computed float cut to 15 significant digits (float8 → numeric keeps 15 digits), as normalizeFloat. */
+export const sqlNormalize = (expr: string): string => `(${expr})::numeric::float8`;
+
+/** `SELECT <columns, `name` replaced in place or appended>, "_row" FROM {input} ORDER BY "_row"`. */
+export function sqlWithColumn(schema: Schema, name: string, expr: string): string {
+  const exists = schema.some((c) => c.name === name);
+  const list = schema.map((c) => (c.name === name ? `${expr} AS ${ident(name)}` : ident(c.name)));
+  if (!exists) list.push(`${expr} AS ${ident(name)}`);
+  return `SELECT ${list.join(', ')}, "_row" FROM ${INPUT} ORDER BY "_row"`;
+}
+
+const POW10 = Array.from({ length: 22 }, (_, k) => 10 ** k);
+
+/**
+ * normalizeFloat (§2.5) without a string round trip, for hot loops: the 15 significant digits D are found as
+ * round(|x| · 10^k) and D / 10^k is one correctly rounded division of exact operands, so the result equals
+ * Number(x.toPrecision(15)). Where the scaled value is out of range or within 0.1 of a rounding tie (its
+ * computation may be off by half an ulp), it falls back to normalizeFloat.
+ */
+export function normalizeFloatFast(x: number): number | null {
+  if (x === 0) return 0;
+  const ax = x < 0 ? -x : x;
+  if (ax >= 1e-7 && ax < 1e15) {
+    const k = 14 - Math.floor(Math.log10(ax)); // log10 may be off by one: the range check below catches it
+    const s = POW10[k];
+    const p = ax * s;
+    const f = p - Math.floor(p);
+    if (s !== undefined && p >= 1e14 && p < 999999999999999 && (f < 0.4 || f > 0.6)) {
+      const y = Math.round(p) / s;
+      return x < 0 ? -y : y;
+    }
+  }
+  return normalizeFloat(x);
+}
