@@ -37,6 +37,8 @@ export interface Problem {
   message: string;
   /** For a missing column: the name asked for (the framework adds the existing columns and a suggestion). */
   missingColumn?: string;
+  /** The columns that do exist, when they are not the step input's (a column of an attached table). */
+  columns?: readonly string[];
   tables?: string[];
 }
 

@@ -48,7 +48,7 @@ export function problemToError(index: number, op: string, problem: Problem, sche
   const prefix = `Step ${index + 1} (${op})${problem.param ? ` ${problem.param}` : ''}: `;
   const error: PlanError = { code: problem.code, step_index: index, op, param: problem.param, message: prefix + problem.message };
   if (problem.code === 'COLUMN_NOT_FOUND' || problem.code === 'COLUMN_EXISTS' || problem.code === 'TYPE_MISMATCH') {
-    error.columns = schema.map((c) => c.name);
+    error.columns = problem.columns ? [...problem.columns] : schema.map((c) => c.name);
   }
   if (problem.missingColumn !== undefined) {
     const suggestion = suggestName(problem.missingColumn, error.columns ?? []);
@@ -83,6 +83,28 @@ export function referenceProblems(primitive: Primitive, params: Record<string, u
   if (problems.length > 0) return problems;
   const context: CheckContext = { schema, ctx };
   return primitive.check?.(params, context) ?? [];
+}
+
+/** Writes `value` at a params path such as `right_table` or `other_tables[0]`, copying what it changes. */
+function setAtPath(target: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const keys = path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '');
+  const write = (node: unknown, i: number): unknown => {
+    const key = /^\d+$/.test(keys[i]) ? Number(keys[i]) : keys[i];
+    const copy: any = Array.isArray(node) ? [...node] : { ...(node as object) };
+    copy[key] = i === keys.length - 1 ? value : write(copy[key], i + 1);
+    return copy;
+  };
+  return write(target, 0) as Record<string, unknown>;
+}
+
+/** Recorded steps name attached tables by id (§1.1): a later table attached under the same name changes nothing. */
+function withTableIds(primitive: Primitive, params: Record<string, unknown>, ctx: RunContext): Record<string, unknown> {
+  let result = params;
+  for (const ref of primitive.tables?.(params) ?? []) {
+    const table = ctx.tables?.find((t) => t.id === ref.table) ?? ctx.tables?.find((t) => t.name === ref.table);
+    if (table && table.id !== ref.table) result = setAtPath(result, ref.param, table.id);
+  }
+  return result;
 }
 
 /** Checks a whole plan before any data moves; returns every error it finds, in step order (§1.3). */
@@ -121,7 +143,7 @@ export function validatePlan(steps: unknown, inputSchema: Schema, ctx: RunContex
       schema = null;
       return;
     }
-    const normalized = parsed.data as Record<string, unknown>;
+    const normalized = withTableIds(primitive, parsed.data as Record<string, unknown>, ctx);
     validated.push({ index, primitive, params: normalized });
     if (schema === null || schema === 'dynamic') {
       schema = schema === 'dynamic' ? 'dynamic' : null;

@@ -36,6 +36,8 @@ export function attachedColumnProblems(table: AttachedTable, refs: readonly { pa
       return {
         code: 'COLUMN_NOT_FOUND' as const,
         param: ref.param,
+        missingColumn: ref.column,
+        columns: names,
         message: `column "${ref.column}" does not exist in table "${table.name}". Existing columns: ${quoteList(names)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
       };
     });
