@@ -3,8 +3,7 @@ import { params } from '../../plan/param-types.js';
 import { mdCall } from '../../plan/render-helpers.js';
 import type { Primitive } from '../../plan/types.js';
 import { typedColumn } from '../../csv/infer-types.js';
-import { makeDataTable, rowCount, type ColumnSchema, type DataTable } from '../../table.js';
-import { columnValues } from '../../table.js';
+import { columnTextRenderer, columnValues, makeDataTable, rowCount, type ColumnSchema, type DataTable } from '../../table.js';
 import { num } from '../../values/numbers.js';
 import { columnTexts } from './shared.js';
 
@@ -105,11 +104,12 @@ export const detectHeader: Primitive<DetectHeaderParams> = {
   columns: () => [],
   outputSchema: (p, { schema }) => (p.apply_header ? 'dynamic' : schema),
   run(dt, p) {
-    const texts = dt.schema.map((c) => columnTexts(dt, c.name));
     const raw = dt.schema.map((c) => columnValues(dt, c.name));
+    // Only the first rows are scored: render their texts on demand instead of the whole table.
+    const toText = dt.schema.map((_, j) => columnTextRenderer(dt, j));
     const rows = rowCount(dt);
     const dataRow = (r: number): Candidate => ({
-      cells: texts.map((column) => column[r]?.trim() ?? null),
+      cells: raw.map((column, j) => toText[j](column[r])?.trim() ?? null),
       kinds: raw.map((column) => kindOf(column[r])),
     });
     const header: Candidate = {
@@ -129,7 +129,7 @@ export const detectHeader: Primitive<DetectHeaderParams> = {
     let newColumns: string[] | null = null;
     if (best && p.apply_header) {
       newColumns = headerNamesOf(dataRow(best.row).cells);
-      table = applyHeader(dt, texts, best.row, newColumns);
+      table = applyHeader(dt, dt.schema.map((c) => columnTexts(dt, c.name)), best.row, newColumns);
     }
     return {
       table,
