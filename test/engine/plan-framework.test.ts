@@ -41,3 +41,13 @@ describe('plan framework', () => {
     expect(result.error!.message).toMatch(/^Step 2 \(change_column_type\): /);
   });
 });
+
+describe('row keys', () => {
+  it('never confuse two different rows, whatever the text holds', async () => {
+    const { keyOfRow } = await import('../../src/engine/values/order.js');
+    expect(keyOfRow(['x\u0001sy', 'z'])).not.toBe(keyOfRow(['x', 'y\u0001sz']));
+    expect(keyOfRow(['1:a', 'b'])).not.toBe(keyOfRow(['1', 'a:b']));
+    expect(keyOfRow([1, 'a'])).toBe(keyOfRow([1.0, 'a']));
+    expect(keyOfRow([null, 'a'])).toBe(keyOfRow([null, 'a']));
+  });
+});

@@ -37,6 +37,13 @@ export function keyOf(value: CellValue): string {
   return `d${value.getTime()}`;
 }
 
+/** Several cells as one key; each part is length-prefixed so no text can imitate a column boundary. */
 export function keyOfRow(values: readonly CellValue[]): string {
-  return values.length === 1 ? keyOf(values[0]) : values.map(keyOf).join('\u0001');
+  if (values.length === 1) return keyOf(values[0]);
+  let key = '';
+  for (const v of values) {
+    const part = keyOf(v);
+    key += `${part.length}:${part}`;
+  }
+  return key;
 }

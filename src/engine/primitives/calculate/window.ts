@@ -6,27 +6,17 @@
 import type { Schema } from '../../plan/types.js';
 import { ident } from '../../plan/render-helpers.js';
 import { columnValues, rowCount, type CellValue, type DataTable } from '../../table.js';
-import { compareValues, keyOf, keyOfRow } from '../../values/order.js';
+import { assignGroups } from '../../values/aggregates.js';
+import { compareValues } from '../../values/order.js';
 
-/** Row indices of each partition in current row order; partitions in order of first appearance. */
+/** Row indices of each partition in current row order; partitions in order of first appearance (§2.9 keys). */
 export function partitionRows(dt: DataTable, keys: readonly string[] | null): number[][] {
   const n = rowCount(dt);
   if (!keys || keys.length === 0) return [Array.from({ length: n }, (_, i) => i)];
-  const columns = keys.map((k) => columnValues(dt, k));
-  const groups = new Map<string, number[]>();
-  const row: CellValue[] = new Array(columns.length);
-  for (let i = 0; i < n; i++) {
-    let key: string;
-    if (columns.length === 1) key = keyOf(columns[0][i]);
-    else {
-      for (let c = 0; c < columns.length; c++) row[c] = columns[c][i];
-      key = keyOfRow(row);
-    }
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = []));
-    group.push(i);
-  }
-  return [...groups.values()];
+  const { ids, count } = assignGroups(keys.map((k) => columnValues(dt, k)), n);
+  const partitions = Array.from({ length: count }, (): number[] => []);
+  for (let i = 0; i < n; i++) partitions[ids[i]].push(i);
+  return partitions;
 }
 
 /** The rows sorted by `values` in typed order, nulls last whatever the direction, ties in current order. */

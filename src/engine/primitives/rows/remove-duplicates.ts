@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { columnList, params } from '../../plan/param-types.js';
 import { mdCall } from '../../plan/render-helpers.js';
 import type { Primitive } from '../../plan/types.js';
-import { columnValues, rowCount, type DataTable } from '../../table.js';
+import { columnValues, rowCount } from '../../table.js';
+import { rowIds } from './row-ids.js';
 import { identList, keepMasked, listRefs, renumberedSql } from './shared.js';
 
 const dedupeParams = params({
@@ -11,36 +12,6 @@ const dedupeParams = params({
 });
 
 type DedupeParams = z.infer<typeof dedupeParams>;
-
-/**
- * A dense id per row, equal for rows whose `columns` are equal under key equality (§2.9: `1` = `1.0`, text exact,
- * null equals null). Built column by column with Maps over the values themselves (a column has one type, so values
- * cannot collide; datetimes by instant) and over numeric (previous id, value id) pairs: no per-row strings, and
- * no separator that a text could imitate.
- */
-function rowIds(dt: DataTable, columns: readonly string[], n: number): Int32Array {
-  let ids = new Int32Array(n);
-  let count = 1;
-  for (const name of columns) {
-    const cells = columnValues(dt, name);
-    const valueIds = new Map<unknown, number>();
-    const pairs = new Map<number, number>();
-    const next = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = cells[i];
-      const key = v instanceof Date ? v.getTime() : v;
-      let vid = valueIds.get(key);
-      if (vid === undefined) valueIds.set(key, (vid = valueIds.size));
-      const pair = vid * count + ids[i]; // < n * n ≤ 2^53 for any table that fits in memory
-      let id = pairs.get(pair);
-      if (id === undefined) pairs.set(pair, (id = pairs.size));
-      next[i] = id;
-    }
-    ids = next;
-    count = Math.max(pairs.size, 1);
-  }
-  return ids;
-}
 
 /** Which rows survive: the first / last row of each id, or only rows whose id appears once. */
 function survivors(ids: Int32Array, keep: DedupeParams['keep']): Uint8Array {
@@ -78,7 +49,8 @@ export const removeDuplicates: Primitive<DedupeParams> = {
   run(dt, p) {
     const columns = p.subset ?? dt.schema.map((c) => c.name);
     const n = rowCount(dt);
-    const table = keepMasked(dt, survivors(rowIds(dt, columns, n), p.keep));
+    const { ids } = rowIds(columns.map((c) => columnValues(dt, c)), n);
+    const table = keepMasked(dt, survivors(ids, p.keep));
     return { table, metadata: { duplicates_removed: n - rowCount(table) } };
   },
   render(p, schema) {
