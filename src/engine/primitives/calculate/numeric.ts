@@ -21,7 +21,7 @@ export function numericProblem(schema: Schema, param: string, name: string): Pro
 /** COLUMN_EXISTS unless the name is new or one of the names the block lets the step write in place. */
 export function newColumnProblem(schema: Schema, param: string, name: string, inPlace: readonly string[] = []): Problem[] {
   if (inPlace.includes(name) || !schema.some((c) => c.name === name)) return [];
-  return [{ code: 'COLUMN_EXISTS', param, message: `column "${name}" already exists. Choose another name.` }];
+  return [{ code: 'COLUMN_EXISTS', param, message: `column "${name}" already exists.` }];
 }
 
 export interface NumericColumn {
