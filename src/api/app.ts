@@ -13,7 +13,9 @@ import { healthRoutes } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
 import { rootRoutes } from './routes/root.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { applyRoutes } from './routes/apply.js';
 import { planRoutes } from './routes/plan.js';
+import { taskRoutes } from './routes/tasks.js';
 import { primitiveRoutes } from './routes/primitives.js';
 import { tableRoutes } from './routes/tables.js';
 import { uploadRoutes } from './routes/upload.js';
@@ -88,6 +90,8 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
       await api.register(tableRoutes(service, nodeData));
       await api.register(primitiveRoutes);
       await api.register(planRoutes(service));
+      await api.register(applyRoutes(service));
+      await api.register(taskRoutes(service));
     },
     { prefix: '/api/v1' },
   );

@@ -15,7 +15,8 @@ export interface CommandContext {
 export interface CommandResult<State> {
   events: DomainEvent[];
   state: State;
-  append: AppendResult;
+  /** Null when the decision was that nothing happens (an idempotent repeat). */
+  append: AppendResult | null;
 }
 
 const RETRIES = 3;
@@ -39,6 +40,7 @@ export async function handleCommand<Command, State>(
     }
     const state = fold(decider, past);
     const events = decider.decide(command, state);
+    if (events.length === 0) return { events, state, append: null };
     try {
       const append = await store.append(streamId, events, version === 0 ? 'no_stream' : version, {
         recordedAt: context.now,

@@ -8,6 +8,8 @@ import { runProjectionBatch, type BatchOptions } from './run-batch.js';
 
 export interface ProjectorOptions extends BatchOptions {
   projections?: readonly Projection[];
+  /** Other log consumers to run after the projections on each pass (the job dispatcher). */
+  consumers?: readonly (() => Promise<number>)[];
   /** How often an idle projector looks for new events when nothing wakes it. */
   pollMs?: number;
   onError?: (error: unknown) => void;
@@ -40,6 +42,7 @@ export function createProjector(db: Kysely<DB>, options: ProjectorOptions = {}):
         total += result.applied;
       }
     }
+    for (const consume of options.consumers ?? []) while ((await consume()) > 0);
     return total;
   }
 

@@ -4,6 +4,8 @@ import { createPgliteDatabase, createPostgresDatabase, type Database } from '../
 import { migrate } from '../db/migrate.js';
 import { createEventStore, type Checkpoint, type EventStore } from '../events/index.js';
 import { createQueue, type JobQueue } from '../jobs/index.js';
+import { dispatchBatch, requeueUnfinished } from '../jobs/dispatcher.js';
+import { runPlanApply, type PlanApplyJob } from '../jobs/handlers/plan-apply.js';
 import { createProjector, waitForProjections, type Projector } from '../projections/index.js';
 import { createLocalBlobStore, type BlobStore } from '../storage/index.js';
 
@@ -52,11 +54,10 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   const queue = createQueue({ queueName: 'modulardata-jobs', redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
   const runProjector = options.runProjector ?? (options.role === 'worker' || (options.role === 'server' && !config.REDIS_URL));
   const projector = runProjector
-    ? createProjector(database.db, { onError: (error) => console.error('projector:', error) })
+    ? createProjector(database.db, { onError: (error) => console.error('projector:', error), consumers: [() => dispatchBatch(database.db, queue)] })
     : undefined;
-  projector?.start();
   const store = createEventStore(database.db);
-  return {
+  const service: Service = {
     config,
     database,
     store,
@@ -72,4 +73,14 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       if (!options.database) await database.close();
     },
   };
+  // The process that runs the projector also runs the jobs: the whole service in the embedded default, the worker
+  // in production.
+  if (projector) {
+    queue.process(async (job) => {
+      if (job.name === 'plan_apply') await runPlanApply(service, job.data as PlanApplyJob);
+    });
+    await requeueUnfinished(database.db, queue);
+    projector.start();
+  }
+  return service;
 }

@@ -59,7 +59,7 @@ export function sessionRoutes(service: Service): FastifyPluginAsyncZod {
         { type: 'UpdateSession', actor: actorOf(request), sessionId: id, name: request.body.name, metadata: request.body.metadata },
         commandContext(service, request, { ifMatch: true }),
       );
-      reply.header('ETag', `"${result.append.nextExpectedVersion}"`);
+      reply.header("ETag", `"${result.append!.nextExpectedVersion}"`);
       return { session_id: id, name: result.state.name, message: 'Module updated successfully' };
     });
 

@@ -10,6 +10,6 @@ export async function executeSessionCommand(
   context: CommandContext,
 ): Promise<CommandResult<SessionState>> {
   const result = await handleCommand(service.store, sessionStream(command.sessionId), sessionDecider, command, context);
-  await service.settle(result.append.checkpoint);
+  if (result.append) await service.settle(result.append.checkpoint);
   return result;
 }

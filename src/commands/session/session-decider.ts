@@ -30,7 +30,16 @@ export type SessionCommand =
   | { type: 'AddPlanSteps'; actor: string; sessionId: string; stepIds: string[]; steps: RequestedStep[]; position?: number; source: 'chat' | 'api' | 'suggestion' }
   | { type: 'RemovePlanStep'; actor: string; sessionId: string; stepNumber: number }
   | { type: 'ClearPlan'; actor: string; sessionId: string }
+  | { type: 'RequestApply'; actor: string; sessionId: string; request: Extract<DomainEvent, { type: 'PlanApplyRequested' }>['data'] }
+  | { type: 'RecordApplyOutcome'; actor: string; sessionId: string; outcome: Extract<DomainEvent, { type: 'TransformationApplied' | 'TransformationFailed' }> }
   | { type: 'AttachTable'; actor: string; sessionId: string; tableId: string; name: string; file: Omit<UploadedFile, 'nodeId' | 'messageId' | 'engineVersion'> };
+
+export function applyRunning(taskId: string): AppError {
+  return new AppError('VERSION_CONFLICT', 'An apply is already running on this session; wait for it to finish.', {
+    suggestion: `Follow it with GET /api/v1/tasks/${taskId}.`,
+    details: { task_id: taskId },
+  });
+}
 
 export function welcomeMessage(filename: string, rows: number, columns: number): string {
   return `📊 **${filename}** loaded! ${rows} rows × ${columns} columns. Tell me what you'd like to clean, for example "remove rows where email is blank" or "title-case the names".`;
@@ -45,6 +54,11 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
         data: { session_id: command.sessionId, owner_id: command.actor, plan_id: command.planId, name: command.name, metadata: command.metadata },
       },
     ];
+  }
+  if (command.type === 'RecordApplyOutcome') {
+    // Recorded by the worker, not a user: only the task's own request can have an outcome, and only one.
+    if (!state.exists) throw new AppError('SESSION_NOT_FOUND', `Session not found: ${command.sessionId}`);
+    return state.finishedTasks[command.outcome.data.task_id] ? [] : [command.outcome];
   }
   requireSession(state, command.sessionId, command.actor);
   switch (command.type) {
@@ -63,6 +77,7 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
       return [{ type: 'SessionArchived', data: {} }];
     case 'AddPlanSteps': {
       requireActive(state, command.sessionId);
+      if (state.applyingTaskId) throw applyRunning(state.applyingTaskId);
       const position = command.position ?? state.plan.length + 1;
       if (position < 1 || position > state.plan.length + 1) {
         throw new AppError('INVALID_PLAN', `position must be between 1 and ${state.plan.length + 1}`, { details: { errors: [] } });
@@ -75,6 +90,7 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
     }
     case 'RemovePlanStep': {
       requireActive(state, command.sessionId);
+      if (state.applyingTaskId) throw applyRunning(state.applyingTaskId);
       const step = state.plan[command.stepNumber - 1];
       if (!step) throw stepNotFound(command.stepNumber, state.plan.length);
       const order = state.plan.filter((s) => s !== step).map((s) => s.stepId);
@@ -82,7 +98,13 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
     }
     case 'ClearPlan':
       requireActive(state, command.sessionId);
+      if (state.applyingTaskId) throw applyRunning(state.applyingTaskId);
       return [{ type: 'PlanCleared', data: { plan_id: state.planId! } }];
+    case 'RequestApply': {
+      requireActive(state, command.sessionId);
+      if (state.applyingTaskId) throw applyRunning(state.applyingTaskId);
+      return [{ type: 'PlanApplyRequested', data: command.request }];
+    }
     case 'AttachTable': {
       requireActive(state, command.sessionId);
       const f = command.file;
@@ -109,6 +131,7 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
     }
     case 'UploadFile': {
       requireActive(state, command.sessionId);
+      if (state.applyingTaskId) throw applyRunning(state.applyingTaskId);
       const file = command.file;
       return [
         {

@@ -6,6 +6,7 @@ export interface NodeState {
   kind: 'upload' | 'transform';
   columns: { name: string; type: string }[];
   rowCount: number;
+  storageKey: string;
 }
 
 /** What session commands need to know, folded from the session stream. */
@@ -30,6 +31,10 @@ export interface SessionState {
   planId: string | null;
   /** The open plan, in order. */
   plan: PlanStep[];
+  /** The apply task running on this session, if any (one apply at a time). */
+  applyingTaskId: string | null;
+  /** Outcomes recorded per task id, so a retried job never records a second one. */
+  finishedTasks: Record<string, 'applied' | 'failed'>;
 }
 
 export const initialSessionState = (): SessionState => ({
@@ -44,6 +49,8 @@ export const initialSessionState = (): SessionState => ({
   tables: {},
   planId: null,
   plan: [],
+  applyingTaskId: null,
+  finishedTasks: {},
 });
 
 type Past = Pick<StoredEvent, 'type' | 'data'>;
@@ -64,7 +71,7 @@ export function evolveSession(state: SessionState, event: Past): SessionState {
         rootNodeIds: [...state.rootNodeIds, data.node_id],
         nodes: {
           ...state.nodes,
-          [data.node_id]: { id: data.node_id, parentId: null, kind: 'upload', columns: data.columns, rowCount: data.row_count },
+          [data.node_id]: { id: data.node_id, parentId: null, kind: 'upload', columns: data.columns, rowCount: data.row_count, storageKey: data.storage_key },
         },
       };
     case 'TableAttached':
@@ -80,6 +87,29 @@ export function evolveSession(state: SessionState, event: Past): SessionState {
       return { ...state, plan: state.plan.filter((s) => s.stepId !== data.step_id) };
     case 'PlanCleared':
       return { ...state, plan: [] };
+    case 'PlanApplyRequested':
+      return { ...state, applyingTaskId: data.task_id };
+    case 'TransformationApplied': {
+      const nodes = { ...state.nodes };
+      for (const n of data.nodes as { node_id: string; parent_id: string; columns: { name: string; type: string }[]; row_count: number; storage_key: string }[]) {
+        nodes[n.node_id] = { id: n.node_id, parentId: n.parent_id, kind: 'transform', columns: n.columns, rowCount: n.row_count, storageKey: n.storage_key };
+      }
+      const applied = new Set((data.nodes as { steps: { step_id: string }[] }[]).flatMap((n) => n.steps.map((s) => s.step_id)));
+      return {
+        ...state,
+        nodes,
+        currentNodeId: data.nodes[data.nodes.length - 1].node_id,
+        plan: state.plan.filter((s) => !applied.has(s.stepId)),
+        applyingTaskId: state.applyingTaskId === data.task_id ? null : state.applyingTaskId,
+        finishedTasks: { ...state.finishedTasks, [data.task_id]: 'applied' },
+      };
+    }
+    case 'TransformationFailed':
+      return {
+        ...state,
+        applyingTaskId: state.applyingTaskId === data.task_id ? null : state.applyingTaskId,
+        finishedTasks: { ...state.finishedTasks, [data.task_id]: 'failed' },
+      };
     default:
       return state;
   }

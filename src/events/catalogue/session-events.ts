@@ -94,3 +94,70 @@ export const PlanStepsAdded = defineEvent(
 export const PlanStepRemoved = defineEvent('PlanStepRemoved', z.object({ plan_id: uuid, step_id: uuid, step_order: z.array(uuid) }));
 
 export const PlanCleared = defineEvent('PlanCleared', z.object({ plan_id: uuid }));
+
+const recordedStep = z.object({ step_id: uuid, op: z.string(), params: jsonObject });
+
+/**
+ * An apply was accepted: which steps run on which node, with every seed and the reference time filled in, so the
+ * worker (and any later replay) runs exactly this.
+ */
+export const PlanApplyRequested = defineEvent(
+  'PlanApplyRequested',
+  z.object({
+    task_id: uuid,
+    plan_id: uuid,
+    base_node_id: uuid,
+    mode: z.enum(['all', 'steps', 'one_by_one']),
+    steps: z.array(recordedStep).min(1),
+    /** The plan's order once the applied steps leave it. */
+    remaining_order: z.array(uuid),
+    reference_time: z.string(),
+    tables: z.array(z.object({ id: uuid, name: z.string(), hash: z.string(), storage_key: z.string() })),
+    confirmed: z.boolean(),
+  }),
+);
+
+/** The apply's outcome: new nodes (one, or one per step in one_by_one mode), each a child of the previous. */
+export const TransformationApplied = defineEvent(
+  'TransformationApplied',
+  z.object({
+    task_id: uuid,
+    nodes: z
+      .array(
+        z.object({
+          node_id: uuid,
+          parent_id: uuid,
+          steps: z.array(recordedStep),
+          transformation: z.string(),
+          transformation_code: z.string(),
+          content_hash: z.string(),
+          storage_key: z.string(),
+          row_count: z.number().int().nonnegative(),
+          column_count: z.number().int().nonnegative(),
+          columns: z.array(columnSchema),
+          profile: jsonObject,
+          step_stats: z.array(jsonObject),
+          checks: jsonObject,
+        }),
+      )
+      .min(1),
+    /** The plan's order once the applied steps left it. */
+    remaining_order: z.array(uuid),
+    engine_version: z.string(),
+    rows_before: z.number().int().nonnegative(),
+    rows_after: z.number().int().nonnegative(),
+    duration_ms: z.number().nonnegative(),
+  }),
+);
+
+export const TransformationFailed = defineEvent(
+  'TransformationFailed',
+  z.object({
+    task_id: uuid,
+    code: z.string(),
+    error: z.string(),
+    step_index: z.number().int().nullable(),
+    step_stats: z.array(jsonObject),
+    engine_version: z.string(),
+  }),
+);

@@ -5,6 +5,39 @@ export const nodesProjection = defineProjection({
   name: 'nodes',
   tables: ['nodes'],
   handlers: {
+    TransformationApplied: (e, q) => [
+      q
+        .insertInto('nodes')
+        .values(
+          e.data.nodes.map((n) => ({
+            id: n.node_id,
+            session_id: streamEntityId(e.streamId),
+            parent_id: n.parent_id,
+            storage_path: n.storage_key,
+            transformation: n.transformation,
+            transformation_code: n.transformation_code,
+            profile_json: json(n.profile),
+            row_count: n.row_count,
+            column_count: n.column_count,
+            created_at: e.recordedAt,
+            kind: 'transform',
+            filename: null,
+            content_hash: n.content_hash,
+            original_storage_path: null,
+            original_hash: null,
+            ingest: null,
+            steps: json(n.steps),
+            step_stats: json(n.step_stats),
+            checks: json(n.checks),
+            engine_version: e.data.engine_version,
+            task_id: e.data.task_id,
+            discarded: false,
+            position: e.position,
+          })),
+        )
+        .onConflict((oc) => oc.column('id').doNothing())
+        .compile(),
+    ],
     FileUploaded: (e, q) => [
       q
         .insertInto('nodes')

@@ -1,20 +1,20 @@
 import { sql, type CompiledQuery } from 'kysely';
-import { defineProjection, json, type QueryBuilder } from '../projection.js';
+import { defineProjection, json, streamEntityId, type QueryBuilder } from '../projection.js';
 
-/** Absolute step numbers from the plan's full order: idempotent however often the event is applied. */
-function renumber(q: QueryBuilder, planId: string, order: string[]): CompiledQuery[] {
+/** Absolute step numbers from the plan's full order (step ids are unique): idempotent however often applied. */
+function renumber(q: QueryBuilder, order: string[]): CompiledQuery[] {
   if (order.length === 0) return [];
   return [
     q
       .updateTable('plan_steps')
       .set({ step_number: sql<number>`array_position(${sql.val(order)}::uuid[], id)` })
-      .where('plan_id', '=', planId)
       .where('id', 'in', order)
       .compile(),
   ];
 }
 
-const touch = (q: QueryBuilder, planId: string, at: Date) => q.updateTable('plans').set({ updated_at: at }).where('id', '=', planId).compile();
+const setPlan = (q: QueryBuilder, sessionId: string, values: { status?: string; task_id?: string | null; updated_at: Date }) =>
+  q.updateTable('plans').set(values).where('session_id', '=', sessionId).compile();
 
 /** `plans` and `plan_steps`: each session's open plan, steps numbered 1..n in plan order. */
 export const plansProjection = defineProjection({
@@ -47,14 +47,22 @@ export const plansProjection = defineProjection({
         )
         .onConflict((oc) => oc.column('id').doNothing())
         .compile(),
-      ...renumber(q, e.data.plan_id, e.data.step_order),
-      touch(q, e.data.plan_id, e.recordedAt),
+      ...renumber(q, e.data.step_order),
+      setPlan(q, streamEntityId(e.streamId), { updated_at: e.recordedAt }),
     ],
     PlanStepRemoved: (e, q) => [
       q.deleteFrom('plan_steps').where('id', '=', e.data.step_id).compile(),
-      ...renumber(q, e.data.plan_id, e.data.step_order),
-      touch(q, e.data.plan_id, e.recordedAt),
+      ...renumber(q, e.data.step_order),
+      setPlan(q, streamEntityId(e.streamId), { updated_at: e.recordedAt }),
     ],
-    PlanCleared: (e, q) => [q.deleteFrom('plan_steps').where('plan_id', '=', e.data.plan_id).compile(), touch(q, e.data.plan_id, e.recordedAt)],
+    PlanCleared: (e, q) => [q.deleteFrom('plan_steps').where('plan_id', '=', e.data.plan_id).compile(), setPlan(q, streamEntityId(e.streamId), { updated_at: e.recordedAt })],
+    PlanApplyRequested: (e, q) => [setPlan(q, streamEntityId(e.streamId), { status: 'applying', task_id: e.data.task_id, updated_at: e.recordedAt })],
+    // Applied steps leave the plan; the rest stay, renumbered.
+    TransformationApplied: (e, q) => [
+      q.deleteFrom('plan_steps').where('id', 'in', e.data.nodes.flatMap((n) => n.steps.map((s) => s.step_id))).compile(),
+      ...renumber(q, e.data.remaining_order),
+      setPlan(q, streamEntityId(e.streamId), { status: 'planning', task_id: null, updated_at: e.recordedAt }),
+    ],
+    TransformationFailed: (e, q) => [setPlan(q, streamEntityId(e.streamId), { status: 'planning', task_id: null, updated_at: e.recordedAt })],
   },
 });

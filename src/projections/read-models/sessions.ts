@@ -41,6 +41,13 @@ export const sessionsProjection = defineProjection({
         .where('id', '=', streamEntityId(e.streamId))
         .compile(),
     ],
+    TransformationApplied: (e, q) => [
+      q
+        .updateTable('sessions')
+        .set({ current_node_id: e.data.nodes[e.data.nodes.length - 1].node_id })
+        .where('id', '=', streamEntityId(e.streamId))
+        .compile(),
+    ],
     FileUploaded: (e, q) => [
       q
         .updateTable('sessions')

@@ -1,52 +1,68 @@
-import { sql } from 'kysely';
+import { sql, type UpdateObject } from 'kysely';
+import type { ReadModels } from '../../db/schema.js';
 import type { StoredEvent } from '../../events/event-store.js';
 import { defineProjection, json, streamEntityId, type QueryBuilder } from '../projection.js';
 
-import type { UpdateObject } from 'kysely';
-import type { ReadModels } from '../../db/schema.js';
-
 type TaskUpdate = UpdateObject<ReadModels, 'tasks'>;
 
-/** Writes a task's new state only when the event is newer than the row, so a replayed event changes nothing. */
-const update = (e: StoredEvent, q: QueryBuilder, values: TaskUpdate) => [
+const TERMINAL = ['SUCCESS', 'FAILURE', 'CANCELLED'];
+
+/** Progress only moves a task that has not finished, so a replayed or late progress event changes nothing. */
+const progress = (taskId: string, q: QueryBuilder, values: TaskUpdate, e: StoredEvent) => [
   q
     .updateTable('tasks')
-    .set({ ...values, version: e.streamVersion })
-    .where('id', '=', streamEntityId(e.streamId))
-    .where('version', '<', e.streamVersion)
+    .set({ ...values, version: sql<number>`greatest(version, ${e.position})` })
+    .where('id', '=', taskId)
+    .where('status', 'not in', TERMINAL)
     .compile(),
 ];
 
-/** `tasks`: status and progress of background work (applies, module runs), as GET /tasks shows them. */
+/** Outcomes are absolute: writing one twice leaves the same row. */
+const finish = (taskId: string, q: QueryBuilder, values: TaskUpdate) => [q.updateTable('tasks').set(values).where('id', '=', taskId).compile()];
+
+/** `tasks`: background work (applies, module runs) as GET /tasks shows it; the outcome comes from the session stream. */
 export const tasksProjection = defineProjection({
   name: 'tasks',
   tables: ['tasks'],
   handlers: {
-    TaskQueued: (e, q) => [
+    PlanApplyRequested: (e, q) => [
       q
         .insertInto('tasks')
         .values({
           id: e.data.task_id,
-          session_id: e.data.session_id,
-          owner_id: e.data.owner_id,
-          kind: e.data.kind,
+          session_id: streamEntityId(e.streamId),
+          owner_id: String(e.metadata.actor),
+          kind: 'plan_apply',
           status: 'PENDING',
           progress: 0,
-          message: e.data.message,
-          run_id: e.data.run_id,
+          message: 'Waiting in queue...',
+          run_id: null,
           created_at: e.recordedAt,
-          version: e.streamVersion,
+          version: e.position,
         })
         .onConflict((oc) => oc.column('id').doNothing())
         .compile(),
     ],
     TaskStarted: (e, q) =>
-      update(e, q, { status: 'STARTED', progress: 0, message: 'Starting...', started_at: sql`coalesce(started_at, ${e.recordedAt.toISOString()}::timestamptz)` }),
-    TaskProgressed: (e, q) => update(e, q, { status: 'PROGRESS', progress: e.data.progress, message: e.data.message }),
-    TaskSucceeded: (e, q) =>
-      update(e, q, { status: 'SUCCESS', progress: 100, message: 'Complete', result: json(e.data.result), finished_at: e.recordedAt }),
-    TaskFailed: (e, q) =>
-      update(e, q, { status: 'FAILURE', message: 'Failed', error: e.data.error, code: e.data.code, finished_at: e.recordedAt }),
-    TaskCancelled: (e, q) => update(e, q, { status: 'CANCELLED', message: 'Cancelled', finished_at: e.recordedAt }),
+      progress(streamEntityId(e.streamId), q, { status: 'STARTED', progress: 0, message: 'Starting...', started_at: sql`coalesce(started_at, ${e.recordedAt.toISOString()}::timestamptz)` }, e),
+    TaskProgressed: (e, q) =>
+      progress(streamEntityId(e.streamId), q, { status: 'PROGRESS', progress: e.data.progress, message: e.data.message, started_at: sql`coalesce(started_at, ${e.recordedAt.toISOString()}::timestamptz)` }, e),
+    TransformationApplied: (e, q) =>
+      finish(e.data.task_id, q, {
+        status: 'SUCCESS',
+        progress: 100,
+        message: 'Complete',
+        finished_at: e.recordedAt,
+        result: json({
+          node_id: e.data.nodes[e.data.nodes.length - 1].node_id,
+          node_ids: e.data.nodes.map((n) => n.node_id),
+          transformations_applied: e.data.nodes.reduce((n, x) => n + x.steps.length, 0),
+          rows_before: e.data.rows_before,
+          rows_after: e.data.rows_after,
+          rows_affected: Math.abs(e.data.rows_before - e.data.rows_after),
+        }),
+      }),
+    TransformationFailed: (e, q) => finish(e.data.task_id, q, { status: 'FAILURE', message: 'Failed', error: e.data.error, code: e.data.code, finished_at: e.recordedAt }),
+    TaskCancelled: (e, q) => finish(streamEntityId(e.streamId), q, { status: 'CANCELLED', message: 'Cancelled', finished_at: e.recordedAt }),
   },
 });

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { findSession } from '../../queries/sessions.js';
+import { findTask, taskObject } from '../../queries/tasks.js';
+import type { Service } from '../../service/service.js';
+import { actorOf } from '../request-context.js';
+import { intQuery, sessionParams, uuidParam } from '../schemas.js';
+
+const taskParams = z.object({ task_id: uuidParam });
+
+export function taskRoutes(service: Service): FastifyPluginAsyncZod {
+  const db = service.database.db;
+  return async (app) => {
+    app.get('/tasks/:task_id', { schema: { tags: ['tasks'], summary: 'A background task', params: taskParams } }, async (request) =>
+      taskObject(await findTask(db, request.params.task_id, actorOf(request))),
+    );
+
+    app.get('/tasks/:task_id/result', { schema: { tags: ['tasks'], summary: "A task's result", params: taskParams } }, async (request) => {
+      const task = await findTask(db, request.params.task_id, actorOf(request));
+      if (task.status === 'SUCCESS') return { task_id: task.id, status: task.status, result: task.result };
+      if (task.status === 'FAILURE') return { task_id: task.id, status: task.status, error: task.error, code: task.code };
+      return { task_id: task.id, status: task.status, message: 'Task not yet complete' };
+    });
+
+    app.get(
+      '/sessions/:id/tasks',
+      { schema: { tags: ['tasks'], summary: "The session's tasks, newest first", params: sessionParams, querystring: z.object({ status: z.enum(['PENDING', 'STARTED', 'PROGRESS', 'SUCCESS', 'FAILURE', 'CANCELLED']).optional(), limit: intQuery(1, 100).default(20), offset: intQuery(0, 1_000_000).default(0) }) } },
+      async (request) => {
+        const session = await findSession(db, request.params.id, actorOf(request));
+        let base = db.selectFrom('tasks').where('session_id', '=', session.id);
+        if (request.query.status) base = base.where('status', '=', request.query.status);
+        const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+        const rows = await base.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(request.query.limit).offset(request.query.offset).execute();
+        return { tasks: rows.map(taskObject), total: Number(total) };
+      },
+    );
+  };
+}
