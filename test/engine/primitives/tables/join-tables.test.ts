@@ -42,7 +42,7 @@ describe('join_tables', () => {
       [5, 10, 3, 'ann2', 5],
     ]);
     expect(result.steps[0].metadata).toEqual({ join_type: 'left', rows_matched: 5, left_unmatched: 2, right_unmatched: 2 });
-    expect(result.steps[0].params).toEqual({ right_table: 'customers', left_on: ['cust'], right_on: ['cust'], how: 'left', suffixes: ['_left', '_right'] });
+    expect(result.steps[0].params).toEqual({ right_table: 't_cust' /* recorded by id, §1.1 */, left_on: ['cust'], right_on: ['cust'], how: 'left', suffixes: ['_left', '_right'] });
   });
 
   it('inner, right and outer joins; null keys never match', () => {

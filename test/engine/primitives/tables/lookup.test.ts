@@ -31,7 +31,7 @@ describe('lookup', () => {
       ['A', 5, 1.25, 'food'],
     ]);
     expect(result.steps[0].metadata).toEqual({ columns_added: ['price', 'cat'], rows_matched: 3, rows_unmatched: 2 });
-    expect(result.steps[0].params).toEqual({ lookup_table: 'prices', lookup_column: 'sku', lookup_key: 'code', return_columns: ['price', 'cat'], default_value: null });
+    expect(result.steps[0].params).toEqual({ lookup_table: 'p1' /* recorded by id, §1.1 */, lookup_column: 'sku', lookup_key: 'code', return_columns: ['price', 'cat'], default_value: null });
   });
 
   it('the default is converted to the column type, or the column widens', () => {

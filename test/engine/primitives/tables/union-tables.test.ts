@@ -23,7 +23,7 @@ describe('union_tables', () => {
     expect(rows(result.table)).toEqual([[1, 10], [2, 20], [3, 1.5]]);
     expect(result.steps[0].metadata).toEqual({ tables_combined: 2, total_rows_added: 1 });
     expect(result.steps[0].warnings).toEqual([]);
-    expect(result.steps[0].params).toEqual({ other_tables: ['march'], ignore_index: true, match_columns: true });
+    expect(result.steps[0].params).toEqual({ other_tables: ['t1'] /* recorded by id, §1.1 */, ignore_index: true, match_columns: true });
   });
 
   it('match_columns false keeps every column, new ones in order of first appearance; missing cells null; types unify', () => {
