@@ -8,7 +8,8 @@ import { ident } from '../plan/render-helpers.js';
 import type { Problem } from '../plan/types.js';
 import { datetimeFormOf, textOf, type CellValue, type ColumnType } from '../table.js';
 import { normalizeFloat } from './numbers.js';
-import { compareText, keyOfRow } from './order.js';
+import { compareText } from './order.js';
+import { groupRows } from './row-groups.js';
 
 export const AGG_FUNCTIONS = ['sum', 'mean', 'median', 'min', 'max', 'count', 'size', 'nunique', 'first', 'last', 'std', 'var', 'concat'] as const;
 export type AggFunction = (typeof AGG_FUNCTIONS)[number];
@@ -84,54 +85,14 @@ export function aggResultType(fn: AggFunction, type: ColumnType): ColumnType {
   }
 }
 
-/** Groups: one id per row, ids numbered in order of first appearance. */
-export interface Groups {
-  ids: Int32Array;
-  count: number;
-  /** The first row of each group. */
-  firstRow: Int32Array;
-}
+export type { Groups } from './row-groups.js';
 
 /**
  * Assigns group ids by key equality (§2.9: typed values, `1` = `1.0`, null equals null), in order of first
- * appearance. One key column uses the value itself as the Map key (a column has one type, so values cannot
- * collide across types); several use `keyOfRow`. No key columns → every row in group 0, and one group even when
- * there are no rows (`aggregate` with `group_by: []`).
+ * appearance. No key columns → every row in group 0, and one group even when there are no rows (`aggregate` with
+ * `group_by: []`).
  */
-export function assignGroups(keys: readonly (readonly CellValue[])[], rows: number): Groups {
-  const ids = new Int32Array(rows);
-  if (keys.length === 0) return { ids, count: 1, firstRow: Int32Array.of(0) };
-  const map = new Map<unknown, number>();
-  const first: number[] = [];
-  if (keys.length === 1) {
-    const column = keys[0];
-    for (let r = 0; r < rows; r++) {
-      const v = column[r];
-      const k = v instanceof Date ? v.getTime() : v;
-      let id = map.get(k);
-      if (id === undefined) {
-        id = first.length;
-        map.set(k, id);
-        first.push(r);
-      }
-      ids[r] = id;
-    }
-  } else {
-    const tuple = new Array<CellValue>(keys.length);
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < keys.length; c++) tuple[c] = keys[c][r];
-      const k = keyOfRow(tuple);
-      let id = map.get(k);
-      if (id === undefined) {
-        id = first.length;
-        map.set(k, id);
-        first.push(r);
-      }
-      ids[r] = id;
-    }
-  }
-  return { ids, count: first.length, firstRow: Int32Array.from(first) };
-}
+export const assignGroups = groupRows;
 
 /** Typed "less than" for values of one column type (nulls never reach it). */
 function lessFor(type: ColumnType): (a: CellValue, b: CellValue) => boolean {

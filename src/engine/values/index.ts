@@ -7,3 +7,4 @@ export * from './aggregates.js';
 export * from './widen.js';
 export * from './replacement.js';
 export * from './dates/index.js';
+export * from './row-groups.js';

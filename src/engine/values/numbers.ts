@@ -18,12 +18,38 @@ export function isIntegerText(value: string): boolean {
   return /^[+-]?\d+$/.test(text) && Number.isSafeInteger(Number(text));
 }
 
-/** Every float produced by arithmetic is cut to 15 significant digits; NaN and ±Infinity become null. */
-export function normalizeFloat(x: number): number | null {
+function viaText(x: number): number | null {
   if (!Number.isFinite(x)) return null;
   const n = Number(x.toPrecision(15));
   return Object.is(n, -0) ? 0 : n;
 }
+
+const POW10 = Array.from({ length: 22 }, (_, k) => 10 ** k);
+
+/**
+ * Every float produced by arithmetic is cut to 15 significant digits (§2.5); NaN and ±Infinity become null.
+ * Equal to Number(x.toPrecision(15)) without the string round trip, which dominated hot loops: the 15 digits D are
+ * round(|x| · 10^k), and D / 10^k is one correctly rounded division of exact operands. Where the scaled value is
+ * out of range or within 0.1 of a rounding tie (its product may be off by half an ulp), the text route decides.
+ */
+export function normalizeFloat(x: number): number | null {
+  if (x === 0) return 0;
+  const ax = x < 0 ? -x : x;
+  if (ax >= 1e-7 && ax < 1e15) {
+    const k = 14 - Math.floor(Math.log10(ax)); // log10 may be off by one: the range check below catches it
+    const s = POW10[k];
+    const p = ax * s;
+    const f = p - Math.floor(p);
+    if (s !== undefined && p >= 1e14 && p < 999999999999999 && (f < 0.4 || f > 0.6)) {
+      const y = Math.round(p) / s;
+      return x < 0 ? -y : y;
+    }
+  }
+  return viaText(x);
+}
+
+/** The reference definition, kept for tests of the fast path. */
+export const normalizeFloatViaText = viaText;
 
 /** Decimal rounding of the shortest round-trip text, half away from zero; `decimals` may be negative. */
 export function roundDecimal(x: number, decimals: number, mode: 'round' | 'floor' | 'ceil' = 'round'): number {

@@ -3,7 +3,8 @@ import { column, finiteNumber, newColumn, params } from '../../plan/param-types.
 import { mdCall } from '../../plan/render-helpers.js';
 import type { Primitive, Schema, Warning } from '../../plan/types.js';
 import { setColumns } from '../../table-ops.js';
-import { newColumnProblem, normalizeFloatFast, numericColumn, numericProblem, sqlNormalize, sqlNum, sqlWithColumn, typeIn, warnings } from './numeric.js';
+import { normalizeFloat } from '../../values/numbers.js';
+import { newColumnProblem, numericColumn, numericProblem, sqlNormalize, sqlNum, sqlWithColumn, typeIn, warnings } from './numeric.js';
 
 const OPERATIONS = ['add', 'subtract', 'multiply', 'divide'] as const;
 type Operation = (typeof OPERATIONS)[number];
@@ -87,7 +88,7 @@ export const mathOperation: Primitive<MathParams> = {
       if (Number.isInteger(r) && r < 1e15 && r > -1e15) { if (r === 0) out[i] = 0; continue; }
       if (integer && Number.isSafeInteger(r)) continue;
       integer = false; // outside the safe range an integer result makes the column float (§2.1)
-      out[i] = normalizeFloatFast(r);
+      out[i] = normalizeFloat(r);
     }
     const divideWarning: Warning | null = zeros
       ? { code: 'DIVIDE_BY_ZERO', message: `${zeros} row${zeros === 1 ? '' : 's'} divided by zero; the result is null.`, column: p.new_column, count: zeros }

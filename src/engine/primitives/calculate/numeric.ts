@@ -83,26 +83,4 @@ export function sqlWithColumn(schema: Schema, name: string, expr: string): strin
   return `SELECT ${list.join(', ')}, "_row" FROM ${INPUT} ORDER BY "_row"`;
 }
 
-const POW10 = Array.from({ length: 22 }, (_, k) => 10 ** k);
 
-/**
- * normalizeFloat (§2.5) without a string round trip, for hot loops: the 15 significant digits D are found as
- * round(|x| · 10^k) and D / 10^k is one correctly rounded division of exact operands, so the result equals
- * Number(x.toPrecision(15)). Where the scaled value is out of range or within 0.1 of a rounding tie (its
- * computation may be off by half an ulp), it falls back to normalizeFloat.
- */
-export function normalizeFloatFast(x: number): number | null {
-  if (x === 0) return 0;
-  const ax = x < 0 ? -x : x;
-  if (ax >= 1e-7 && ax < 1e15) {
-    const k = 14 - Math.floor(Math.log10(ax)); // log10 may be off by one: the range check below catches it
-    const s = POW10[k];
-    const p = ax * s;
-    const f = p - Math.floor(p);
-    if (s !== undefined && p >= 1e14 && p < 999999999999999 && (f < 0.4 || f > 0.6)) {
-      const y = Math.round(p) / s;
-      return x < 0 ? -y : y;
-    }
-  }
-  return normalizeFloat(x);
-}

@@ -3,7 +3,7 @@ import { columnList, params } from '../../plan/param-types.js';
 import { mdCall } from '../../plan/render-helpers.js';
 import type { Primitive } from '../../plan/types.js';
 import { columnValues, rowCount } from '../../table.js';
-import { rowIds } from './row-ids.js';
+import { groupRows } from '../../values/row-groups.js';
 import { identList, keepMasked, listRefs, renumberedSql } from './shared.js';
 
 const dedupeParams = params({
@@ -49,7 +49,7 @@ export const removeDuplicates: Primitive<DedupeParams> = {
   run(dt, p) {
     const columns = p.subset ?? dt.schema.map((c) => c.name);
     const n = rowCount(dt);
-    const { ids } = rowIds(columns.map((c) => columnValues(dt, c)), n);
+    const { ids } = groupRows(columns.map((c) => columnValues(dt, c)), n);
     const table = keepMasked(dt, survivors(ids, p.keep));
     return { table, metadata: { duplicates_removed: n - rowCount(table) } };
   },
