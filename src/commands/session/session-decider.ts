@@ -34,6 +34,23 @@ export type SessionCommand =
   | { type: 'RecordApplyOutcome'; actor: string; sessionId: string; outcome: Extract<DomainEvent, { type: 'TransformationApplied' | 'TransformationFailed' }> }
   | { type: 'AttachTable'; actor: string; sessionId: string; tableId: string; name: string; file: Omit<UploadedFile, 'nodeId' | 'messageId' | 'engineVersion'> };
 
+/** The event fields every read file carries (uploads and attached tables). */
+function storedFileData(f: Omit<UploadedFile, 'nodeId' | 'messageId' | 'engineVersion'>) {
+  return {
+    filename: f.filename,
+    size_bytes: f.sizeBytes,
+    original_hash: f.originalHash,
+    original_key: f.originalKey,
+    content_hash: f.contentHash,
+    storage_key: f.storageKey,
+    row_count: f.rowCount,
+    column_count: f.columns.length,
+    columns: f.columns,
+    profile: f.profile,
+    ingest: f.ingest,
+  };
+}
+
 export function applyRunning(taskId: string): AppError {
   return new AppError('VERSION_CONFLICT', 'An apply is already running on this session; wait for it to finish.', {
     suggestion: `Follow it with GET /api/v1/tasks/${taskId}.`,
@@ -111,21 +128,7 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
       return [
         {
           type: 'TableAttached',
-          data: {
-            table_id: command.tableId,
-            name: command.name,
-            filename: f.filename,
-            size_bytes: f.sizeBytes,
-            original_hash: f.originalHash,
-            original_key: f.originalKey,
-            content_hash: f.contentHash,
-            storage_key: f.storageKey,
-            row_count: f.rowCount,
-            column_count: f.columns.length,
-            columns: f.columns,
-            profile: f.profile,
-            ingest: f.ingest,
-          },
+          data: { table_id: command.tableId, name: command.name, ...storedFileData(f) },
         },
       ];
     }
@@ -138,17 +141,7 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
           type: 'FileUploaded',
           data: {
             node_id: file.nodeId,
-            filename: file.filename,
-            size_bytes: file.sizeBytes,
-            original_hash: file.originalHash,
-            original_key: file.originalKey,
-            content_hash: file.contentHash,
-            storage_key: file.storageKey,
-            row_count: file.rowCount,
-            column_count: file.columns.length,
-            columns: file.columns,
-            profile: file.profile,
-            ingest: file.ingest,
+            ...storedFileData(file),
             previous_root_node_id: state.rootNodeIds.at(-1) ?? null,
             engine_version: file.engineVersion,
           },

@@ -20,22 +20,27 @@ export const SessionMetadataUpdated = defineEvent('SessionMetadataUpdated', z.ob
 
 export const SessionArchived = defineEvent('SessionArchived', z.object({}));
 
-/** A new root node: the upload. Blob contents never enter the log, their hashes and keys do. */
+/** A read CSV file as the log knows it: blob contents never enter the log, their hashes and keys do. */
+const storedFile = {
+  filename: z.string(),
+  size_bytes: z.number().int().nonnegative(),
+  original_hash: z.string(),
+  original_key: z.string(),
+  content_hash: z.string(),
+  storage_key: z.string(),
+  row_count: z.number().int().nonnegative(),
+  column_count: z.number().int().nonnegative(),
+  columns: z.array(columnSchema),
+  profile: jsonObject,
+  ingest: jsonObject,
+};
+
+/** A new root node: the upload. */
 export const FileUploaded = defineEvent(
   'FileUploaded',
   z.object({
     node_id: uuid,
-    filename: z.string(),
-    size_bytes: z.number().int().nonnegative(),
-    original_hash: z.string(),
-    original_key: z.string(),
-    content_hash: z.string(),
-    storage_key: z.string(),
-    row_count: z.number().int().nonnegative(),
-    column_count: z.number().int().nonnegative(),
-    columns: z.array(columnSchema),
-    profile: jsonObject,
-    ingest: jsonObject,
+    ...storedFile,
     previous_root_node_id: uuid.nullable(),
     engine_version: z.string(),
   }),
@@ -58,17 +63,7 @@ export const TableAttached = defineEvent(
   z.object({
     table_id: uuid,
     name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/),
-    filename: z.string(),
-    size_bytes: z.number().int().nonnegative(),
-    original_hash: z.string(),
-    original_key: z.string(),
-    content_hash: z.string(),
-    storage_key: z.string(),
-    row_count: z.number().int().nonnegative(),
-    column_count: z.number().int().nonnegative(),
-    columns: z.array(columnSchema),
-    profile: jsonObject,
-    ingest: jsonObject,
+    ...storedFile,
   }),
 );
 
