@@ -16,6 +16,7 @@ import { sessionRoutes } from './routes/sessions.js';
 import { applyRoutes } from './routes/apply.js';
 import { planRoutes } from './routes/plan.js';
 import { taskRoutes } from './routes/tasks.js';
+import { versionRoutes } from './routes/versions.js';
 import { primitiveRoutes } from './routes/primitives.js';
 import { tableRoutes } from './routes/tables.js';
 import { uploadRoutes } from './routes/upload.js';
@@ -92,6 +93,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
       await api.register(planRoutes(service));
       await api.register(applyRoutes(service));
       await api.register(taskRoutes(service));
+      await api.register(versionRoutes(service));
     },
     { prefix: '/api/v1' },
   );

@@ -32,7 +32,27 @@ export type SessionCommand =
   | { type: 'ClearPlan'; actor: string; sessionId: string }
   | { type: 'RequestApply'; actor: string; sessionId: string; request: Extract<DomainEvent, { type: 'PlanApplyRequested' }>['data'] }
   | { type: 'RecordApplyOutcome'; actor: string; sessionId: string; outcome: Extract<DomainEvent, { type: 'TransformationApplied' | 'TransformationFailed' }> }
+  | { type: 'MoveCurrentNode'; actor: string; sessionId: string; reason: 'rollback' | 'undo' | 'redo'; targetNodeId?: string; messageId: string }
   | { type: 'AttachTable'; actor: string; sessionId: string; tableId: string; name: string; file: Omit<UploadedFile, 'nodeId' | 'messageId' | 'engineVersion'> };
+
+function moveTarget(state: SessionState, reason: 'rollback' | 'undo' | 'redo', from: string, target: string | undefined, sessionId: string): string {
+  if (reason === 'rollback') {
+    if (!target || !state.nodes[target]) {
+      throw new AppError('NODE_NOT_FOUND', `Node not found: ${target}`, { details: { session_id: sessionId, node_id: target } });
+    }
+    return target;
+  }
+  if (reason === 'undo') {
+    const parent = state.nodes[from].parentId;
+    if (!parent) throw new AppError('INVALID_STATE', 'Cannot undo: this is the original data (root node)');
+    return parent;
+  }
+  const remembered = state.redoTo[from];
+  const children = state.nodeOrder.filter((id) => state.nodes[id].parentId === from);
+  const next = remembered && children.includes(remembered) ? remembered : children.at(-1);
+  if (!next) throw new AppError('INVALID_STATE', 'Nothing to redo');
+  return next;
+}
 
 /** The event fields every read file carries (uploads and attached tables). */
 function storedFileData(f: Omit<UploadedFile, 'nodeId' | 'messageId' | 'engineVersion'>) {
@@ -121,6 +141,20 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
       requireActive(state, command.sessionId);
       if (state.applyingTaskId) throw applyRunning(state.applyingTaskId);
       return [{ type: 'PlanApplyRequested', data: command.request }];
+    }
+    case 'MoveCurrentNode': {
+      requireActive(state, command.sessionId);
+      if (state.applyingTaskId) throw applyRunning(state.applyingTaskId);
+      const from = state.currentNodeId;
+      if (!from) throw new AppError('NO_DATA', 'No data uploaded. Please upload a CSV file first.', { details: { session_id: command.sessionId } });
+      const to = moveTarget(state, command.reason, from, command.targetNodeId, command.sessionId);
+      if (to === from) return [];
+      const note =
+        command.reason === 'redo' ? `Redid the change (node ${to.slice(0, 8)}...)` : `Rolled back to previous version (node ${to.slice(0, 8)}...)`;
+      return [
+        { type: 'CurrentNodeChanged', data: { from_node_id: from, to_node_id: to, reason: command.reason } },
+        { type: 'AssistantReplied', data: { message_id: command.messageId, content: note, node_id: to, metadata: { kind: command.reason } } },
+      ];
     }
     case 'AttachTable': {
       requireActive(state, command.sessionId);

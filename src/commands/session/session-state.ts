@@ -33,6 +33,10 @@ export interface SessionState {
   plan: PlanStep[];
   /** The apply task running on this session, if any (one apply at a time). */
   applyingTaskId: string | null;
+  /** Per node, the child the pointer last came back from by undo or rollback (where redo goes). */
+  redoTo: Record<string, string>;
+  /** Node ids in creation order. */
+  nodeOrder: string[];
   /** Outcomes recorded per task id, so a retried job never records a second one. */
   finishedTasks: Record<string, 'applied' | 'failed'>;
 }
@@ -50,6 +54,8 @@ export const initialSessionState = (): SessionState => ({
   planId: null,
   plan: [],
   applyingTaskId: null,
+  redoTo: {},
+  nodeOrder: [],
   finishedTasks: {},
 });
 
@@ -69,6 +75,7 @@ export function evolveSession(state: SessionState, event: Past): SessionState {
         ...state,
         currentNodeId: data.node_id,
         rootNodeIds: [...state.rootNodeIds, data.node_id],
+        nodeOrder: [...state.nodeOrder, data.node_id],
         nodes: {
           ...state.nodes,
           [data.node_id]: { id: data.node_id, parentId: null, kind: 'upload', columns: data.columns, rowCount: data.row_count, storageKey: data.storage_key },
@@ -99,10 +106,21 @@ export function evolveSession(state: SessionState, event: Past): SessionState {
         ...state,
         nodes,
         currentNodeId: data.nodes[data.nodes.length - 1].node_id,
+        nodeOrder: [...state.nodeOrder, ...(data.nodes as { node_id: string }[]).map((n) => n.node_id)],
         plan: state.plan.filter((s) => !applied.has(s.stepId)),
         applyingTaskId: state.applyingTaskId === data.task_id ? null : state.applyingTaskId,
         finishedTasks: { ...state.finishedTasks, [data.task_id]: 'applied' },
       };
+    }
+    case 'CurrentNodeChanged': {
+      // Moving up the tree remembers the way back down, so redo returns along the same branch.
+      const redoTo = { ...state.redoTo };
+      if (isAncestor(state, data.to_node_id, data.from_node_id)) {
+        for (let child: string = data.from_node_id; child !== data.to_node_id; child = state.nodes[child].parentId!) {
+          redoTo[state.nodes[child].parentId!] = child;
+        }
+      }
+      return { ...state, currentNodeId: data.to_node_id, redoTo };
     }
     case 'TransformationFailed':
       return {
@@ -113,4 +131,10 @@ export function evolveSession(state: SessionState, event: Past): SessionState {
     default:
       return state;
   }
+}
+
+/** True when `ancestor` is `node` or lies on its path to the root. */
+export function isAncestor(state: SessionState, ancestor: string, node: string): boolean {
+  for (let n: string | null | undefined = node; n; n = state.nodes[n]?.parentId) if (n === ancestor) return true;
+  return false;
 }

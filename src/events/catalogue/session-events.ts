@@ -156,3 +156,9 @@ export const TransformationFailed = defineEvent(
     engine_version: z.string(),
   }),
 );
+
+/** Rollback, undo and redo move the current pointer; nothing is deleted. */
+export const CurrentNodeChanged = defineEvent(
+  'CurrentNodeChanged',
+  z.object({ from_node_id: uuid, to_node_id: uuid, reason: z.enum(['rollback', 'undo', 'redo']) }),
+);
