@@ -32,6 +32,21 @@ async function sliceFlow(base: string) {
   const csv = await fetch(`${base}/api/v1/sessions/${id}/data`);
   expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
   expect((await csv.text()).split('\n')[0]).toBe('lead_id,first_name,last_name,email,phone_number,company,campaign_source,lead_score,created_date,status');
+  return id;
+}
+
+/** Plan → apply through the queue: the job runs wherever this deployment runs jobs (in-process or the worker). */
+async function applyFlow(base: string, id: string) {
+  const post = (path: string, body: object) => fetch(`${base}/api/v1/sessions/${id}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const added = await post('/plan/steps', { steps: [{ op: 'trim_whitespace', params: { columns: ['first_name'] } }, { op: 'change_text_casing', params: { column: 'first_name', case: 'title' } }] });
+  expect(added.status).toBe(200);
+  const applied = (await (await post('/plan/apply?wait=60', {})).json()) as { success: boolean; node_id: string; task_id: string };
+  expect(applied.success).toBe(true);
+  const preview = (await (await fetch(`${base}/api/v1/sessions/${id}/preview?rows=3`)).json()) as { node_id: string; preview: { first_name: string }[] };
+  expect(preview.node_id).toBe(applied.node_id);
+  expect(preview.preview.map((r) => r.first_name)).toEqual(['John', 'Sarah', 'Michael']);
+  const task = (await (await fetch(`${base}/api/v1/tasks/${applied.task_id}`)).json()) as { status: string };
+  expect(task.status).toBe('SUCCESS');
 }
 
 describe('the first slice with real processes', () => {
@@ -49,7 +64,7 @@ describe('the first slice with real processes', () => {
     const server = startCli(['serve'], { PORT: String(port), DATA_DIR: path.join(dir, '.modulardata') });
     running.push(server);
     await waitForHttp(`http://127.0.0.1:${port}/api/v1/health`, 90_000, server);
-    await sliceFlow(`http://127.0.0.1:${port}`);
+    await applyFlow(`http://127.0.0.1:${port}`, await sliceFlow(`http://127.0.0.1:${port}`));
     expect(fs.existsSync(path.join(dir, '.modulardata', 'db'))).toBe(true);
     expect(fs.readdirSync(path.join(dir, '.modulardata', 'blobs', 'sha256')).length).toBeGreaterThan(0);
     expect(await server.stop()).toBe(0);
@@ -77,7 +92,7 @@ describe('the first slice with real processes', () => {
     const server = startCli(['serve'], { ...env, PORT: String(port), PROJECTION_WAIT_MS: '300' });
     running.push(worker, server);
     await waitForHttp(`http://127.0.0.1:${port}/api/v1/health/ready`, 90_000, server);
-    await sliceFlow(`http://127.0.0.1:${port}`);
+    await applyFlow(`http://127.0.0.1:${port}`, await sliceFlow(`http://127.0.0.1:${port}`));
     // Projections run in the worker, not in the server: with the worker stopped, a new session is in the log but
     // not yet readable; a restarted worker catches up.
     expect(await worker.stop()).toBe(0);
