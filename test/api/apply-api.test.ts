@@ -60,6 +60,7 @@ describe.each(targets)('apply as a background task on $name', (target) => {
     await runPlanApply(api.service, { session_id: id, task_id: body.task_id });
     const history = (await inject({ method: 'GET', url: `/api/v1/sessions/${id}/history` })).json();
     expect(history.total_nodes).toBe(2);
+    expect(history.messages.filter((m: { content: string }) => m.content.startsWith('Done! Applied 2 transformation(s).'))).toHaveLength(1);
     expect((await rebuildProjections(t.database.db)).identical).toBe(true);
   });
 
@@ -74,6 +75,8 @@ describe.each(targets)('apply as a background task on $name', (target) => {
     expect((await inject({ method: 'GET', url: `/api/v1/sessions/${id}/history` })).json().total_nodes).toBe(1);
     const confirmed = (await apply(id, { confirmed: true })).json();
     expect(confirmed).toMatchObject({ success: true, rows_after: 2, is_risky: true });
+    const messages = (await inject({ method: 'GET', url: `/api/v1/sessions/${id}/history` })).json().messages;
+    expect(messages.at(-1).content).toBe('Done! Applied 1 transformation(s). Removed 3 rows.');
   });
 
   it('reports a failing step as TRANSFORMATION_FAILED with no node and the plan kept', async () => {

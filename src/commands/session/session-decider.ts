@@ -31,7 +31,7 @@ export type SessionCommand =
   | { type: 'RemovePlanStep'; actor: string; sessionId: string; stepNumber: number }
   | { type: 'ClearPlan'; actor: string; sessionId: string }
   | { type: 'RequestApply'; actor: string; sessionId: string; request: Extract<DomainEvent, { type: 'PlanApplyRequested' }>['data'] }
-  | { type: 'RecordApplyOutcome'; actor: string; sessionId: string; outcome: Extract<DomainEvent, { type: 'TransformationApplied' | 'TransformationFailed' }> }
+  | { type: 'RecordApplyOutcome'; actor: string; sessionId: string; messageId: string; outcome: Extract<DomainEvent, { type: 'TransformationApplied' | 'TransformationFailed' }> }
   | { type: 'MoveCurrentNode'; actor: string; sessionId: string; reason: 'rollback' | 'undo' | 'redo'; targetNodeId?: string; messageId: string }
   | { type: 'AttachTable'; actor: string; sessionId: string; tableId: string; name: string; file: Omit<UploadedFile, 'nodeId' | 'messageId' | 'engineVersion'> };
 
@@ -52,6 +52,18 @@ function moveTarget(state: SessionState, reason: 'rollback' | 'undo' | 'redo', f
   const next = remembered && children.includes(remembered) ? remembered : children.at(-1);
   if (!next) throw new AppError('INVALID_STATE', 'Nothing to redo');
   return next;
+}
+
+/** The chat note stored with an apply's outcome, in the original wording. */
+function completionMessage(outcome: Extract<DomainEvent, { type: 'TransformationApplied' | 'TransformationFailed' }>) {
+  if (outcome.type === 'TransformationFailed') {
+    return { content: `The transformation failed: ${outcome.data.error}`, node_id: null, metadata: { kind: 'apply_failed', task_id: outcome.data.task_id } };
+  }
+  const d = outcome.data;
+  const steps = d.nodes.reduce((n, x) => n + x.steps.length, 0);
+  const removed = d.rows_before - d.rows_after;
+  const rows = removed > 0 ? ` Removed ${removed} rows.` : removed < 0 ? ` Added ${-removed} rows.` : '';
+  return { content: `Done! Applied ${steps} transformation(s).${rows}`, node_id: d.nodes[d.nodes.length - 1].node_id, metadata: { kind: 'apply_done', task_id: d.task_id } };
 }
 
 /** The event fields every read file carries (uploads and attached tables). */
@@ -95,7 +107,8 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
   if (command.type === 'RecordApplyOutcome') {
     // Recorded by the worker, not a user: only the task's own request can have an outcome, and only one.
     if (!state.exists) throw new AppError('SESSION_NOT_FOUND', `Session not found: ${command.sessionId}`);
-    return state.finishedTasks[command.outcome.data.task_id] ? [] : [command.outcome];
+    if (state.finishedTasks[command.outcome.data.task_id]) return [];
+    return [command.outcome, { type: 'AssistantReplied', data: { message_id: command.messageId, ...completionMessage(command.outcome) } }];
   }
   requireSession(state, command.sessionId, command.actor);
   switch (command.type) {

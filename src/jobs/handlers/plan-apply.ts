@@ -102,7 +102,7 @@ export async function runPlanApply(service: Service, job: PlanApplyJob): Promise
 function record(service: Service, job: PlanApplyJob, outcome: Extract<DomainEvent, { type: 'TransformationApplied' | 'TransformationFailed' }>) {
   return executeSessionCommand(
     service,
-    { type: 'RecordApplyOutcome', actor: 'worker', sessionId: job.session_id, outcome },
+    { type: 'RecordApplyOutcome', actor: 'worker', sessionId: job.session_id, messageId: randomUUID(), outcome },
     { now: service.now(), metadata: { actor: 'worker', causation_id: job.task_id, correlation_id: job.task_id } },
   );
 }
