@@ -17,6 +17,7 @@ import { applyRoutes } from './routes/apply.js';
 import { planRoutes } from './routes/plan.js';
 import { taskRoutes } from './routes/tasks.js';
 import { versionRoutes } from './routes/versions.js';
+import { eventRoutes } from './routes/events.js';
 import { primitiveRoutes } from './routes/primitives.js';
 import { tableRoutes } from './routes/tables.js';
 import { uploadRoutes } from './routes/upload.js';
@@ -94,6 +95,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
       await api.register(applyRoutes(service));
       await api.register(taskRoutes(service));
       await api.register(versionRoutes(service));
+      await api.register(eventRoutes(service));
     },
     { prefix: '/api/v1' },
   );
