@@ -8,6 +8,7 @@ import { createNodeDataLoader } from '../queries/node-data.js';
 import type { Service } from '../service/service.js';
 import { SERVICE_VERSION } from '../service/version.js';
 import { registerErrorHandling, registerNotFound, routePattern } from './error-handler.js';
+import { registerIdempotency } from './idempotency.js';
 import { dataRoutes } from './routes/data.js';
 import { healthRoutes } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
@@ -66,6 +67,8 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
       done(error, undefined);
     }
   });
+
+  registerIdempotency(app, service.database.db);
 
   await app.register(multipart, {
     limits: { fileSize: service.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 },

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, statusOf, type ErrorCode } from '../errors/index.js';
 import { errorBody } from './error-body.js';
+import { ReplayedResponse } from './idempotency.js';
 
 type Location = 'body' | 'query' | 'path' | 'header' | 'multipart';
 const LOCATIONS: Record<string, Location> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
@@ -28,6 +29,9 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: string; location?
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof ReplayedResponse) {
+      return reply.status(error.status).headers({ ...error.headers, 'idempotency-replayed': 'true' }).send(error.body);
+    }
     if (error instanceof AppError) {
       return send(reply, error.code, error.message, { suggestion: error.suggestion, details: error.details });
     }

@@ -147,7 +147,19 @@ export interface ReadModels {
   session_tables: SessionTablesTable;
 }
 
+export interface HttpIdempotencyTable {
+  scope: string;
+  idempotency_key: string;
+  request_hash: string;
+  state: string;
+  status_code: number | null;
+  headers: Json | null;
+  body_base64: string | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface DB extends ReadModels {
+  http_idempotency: HttpIdempotencyTable;
   events: EventsTable;
   checkpoints: CheckpointsTable;
 }

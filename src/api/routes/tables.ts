@@ -9,7 +9,8 @@ import { findTable, listTables, tableObject } from '../../queries/tables.js';
 import type { Service } from '../../service/service.js';
 import { actorOf, commandContext } from '../request-context.js';
 import { intQuery, sessionParams, uuidParam } from '../schemas.js';
-import { parseReadingOptions, readingOptions, receiveFile } from './upload.js';
+import { claimIdempotencyKey } from '../idempotency.js';
+import { multipartHash, parseReadingOptions, readingOptions, receiveFile } from './upload.js';
 
 const tableParams = z.object({ id: uuidParam, table_id: uuidParam });
 
@@ -40,6 +41,7 @@ export function tableRoutes(service: Service, nodeData: NodeDataLoader): Fastify
           });
         }
         const file = (await receiveFile(request, service.config.MAX_UPLOAD_MB))!;
+        await claimIdempotencyKey(service.database.db, request, multipartHash(request.url, file));
         const { name: nameField, ...readingFields } = file.fields;
         const query = request.query as Record<string, unknown>;
         const name = nameField ?? (typeof query.name === 'string' ? query.name : undefined);

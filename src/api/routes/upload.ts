@@ -7,6 +7,7 @@ import { AppError } from '../../errors/index.js';
 import { findSession } from '../../queries/sessions.js';
 import type { Service } from '../../service/service.js';
 import type { NodeDataLoader } from '../../queries/node-data.js';
+import { claimIdempotencyKey, hashOf } from '../idempotency.js';
 import { actorOf, commandContext } from '../request-context.js';
 import { sessionParams } from '../schemas.js';
 
@@ -72,6 +73,12 @@ export async function receiveFile(request: { parts: () => AsyncIterableIterator<
   return received;
 }
 
+/** The same fields and file bytes are the same request, whatever multipart boundary the client chose. */
+export function multipartHash(url: string, file: ReceivedFile): string {
+  const fields = Object.keys(file.fields).sort().map((k) => [k, file.fields[k]]);
+  return hashOf(url, JSON.stringify(fields), file.filename, file.bytes);
+}
+
 export function parseReadingOptions(query: Record<string, unknown>, fields: Record<string, string>): ReadCsvOptions {
   const parsed = readingOptions.safeParse({ ...query, ...fields });
   if (!parsed.success) {
@@ -110,6 +117,7 @@ export function uploadRoutes(service: Service, nodeData: NodeDataLoader): Fastif
           });
         }
         const file = (await receiveFile(request, maxMb))!;
+        await claimIdempotencyKey(service.database.db, request, multipartHash(request.url, file));
         const options = parseReadingOptions(request.query as Record<string, unknown>, file.fields);
         const outcome = await uploadFile(service, { sessionId: id, actor, filename: file.filename, bytes: file.bytes, options }, commandContext(service, request));
         nodeData.remember(outcome.storageKey, outcome.table);
