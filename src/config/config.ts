@@ -53,6 +53,8 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MIN: int(600, 1, 1_000_000),
   RATE_LIMIT_HEAVY_PER_MIN: int(60, 1, 1_000_000),
   PROJECTION_WAIT_MS: int(5000, 0, 60_000),
+  /** How long a worker holds a job before another may take it over (a killed worker's job restarts after this). */
+  JOB_LOCK_MS: int(30_000, 1000, 600_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -7,9 +7,11 @@ export interface QueueConfig extends QueueOptions {
   redisUrl?: string;
   /** Redis key prefix for BullMQ. Default 'modulardata'. */
   prefix?: string;
+  /** BullMQ: how long a worker's lock on a job lasts, and how often stalled jobs are looked for. */
+  lockMs?: number;
 }
 
 export function createQueue(config: QueueConfig): JobQueue {
-  const { redisUrl, prefix = 'modulardata', ...options } = config;
-  return redisUrl ? createBullmqQueue({ ...options, redisUrl, prefix }) : createInProcessQueue(options);
+  const { redisUrl, prefix = 'modulardata', lockMs, ...options } = config;
+  return redisUrl ? createBullmqQueue({ ...options, redisUrl, prefix, lockDurationMs: lockMs, stalledIntervalMs: lockMs }) : createInProcessQueue(options);
 }

@@ -51,7 +51,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   }
   const database = options.database ?? (await openDatabase(config));
   const blobs = createLocalBlobStore({ root: path.join(config.DATA_DIR, 'blobs') });
-  const queue = createQueue({ queueName: 'modulardata-jobs', redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
+  const queue = createQueue({ queueName: 'modulardata-jobs', redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, lockMs: config.JOB_LOCK_MS });
   const runProjector = options.runProjector ?? (options.role === 'worker' || (options.role === 'server' && !config.REDIS_URL));
   const projector = runProjector
     ? createProjector(database.db, { onError: (error) => console.error('projector:', error), consumers: [() => dispatchBatch(database.db, queue)] })
