@@ -114,11 +114,24 @@ describe.each(targets)('apply as a background task on $name', (target) => {
     expect((await apply(id, { mode: 'steps', step_numbers: [5] })).statusCode).toBe(422);
     const queued = await apply(id, undefined, 0);
     expect([200, 202]).toContain(queued.statusCode);
-    if (queued.statusCode === 202) {
-      expect(queued.headers.location).toBe(`/api/v1/tasks/${queued.json().task_id}`);
-      expect(queued.json().message).toBe(`Still applying 1 transformation(s). Task ID: ${queued.json().task_id}`);
-      const second = await apply(id, undefined, 0);
-      if (second.statusCode === 409) expect(second.json().details.task_id).toBe(queued.json().task_id);
-    }
+    expect(queued.json().message).toMatch(new RegExp(`Task ID: ${queued.json().task_id}$`));
+    if (queued.statusCode === 202) expect(queued.headers.location).toBe(`/api/v1/tasks/${queued.json().task_id}`);
+  });
+
+  it('lets only one of two concurrent applies run; the other gets a clear answer and no second node', async () => {
+    const id = await sessionWithData();
+    await addSteps(id, [{ op: 'sort_rows', params: { columns: ['amount'] } }]);
+    const answers = await Promise.all([apply(id, undefined, 0), apply(id, undefined, 0)]);
+    const started = answers.filter((a) => a.statusCode === 200 || a.statusCode === 202);
+    const refused = answers.filter((a) => a.statusCode !== 200 && a.statusCode !== 202);
+    expect(started).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    const refusal = refused[0].json();
+    // Either the apply was still running (409 naming it) or it had already taken the plan's only step.
+    if (refused[0].statusCode === 409) expect(refusal).toMatchObject({ code: 'VERSION_CONFLICT', details: { task_id: started[0].json().task_id } });
+    else expect(refusal).toMatchObject({ code: 'INVALID_PLAN' });
+    const task = started[0].json().task_id;
+    for (let i = 0; i < 100 && (await inject({ method: 'GET', url: `/api/v1/tasks/${task}` })).json().status !== 'SUCCESS'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect((await inject({ method: 'GET', url: `/api/v1/sessions/${id}/nodes` })).json()).toHaveLength(2);
   });
 });
