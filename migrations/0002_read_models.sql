@@ -98,6 +98,6 @@ CREATE TABLE tasks (
   created_at   timestamptz NOT NULL,
   started_at   timestamptz,
   finished_at  timestamptz,
-  version      integer NOT NULL
+  version      bigint NOT NULL
 );
 CREATE INDEX tasks_session ON tasks (session_id, created_at DESC);

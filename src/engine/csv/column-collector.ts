@@ -4,10 +4,13 @@
  * split date can be joined back. Cells are kept as offsets into the decoded text, not as strings:
  * holding millions of short strings until type inference is what made large reads slow, while a
  * slice made at conversion time dies young. Only unescaped or rebuilt cells are kept as strings.
+ * Type inference and conversion read the spans directly (`typedSpanColumn`), so only cells of
+ * string columns ever become strings.
  */
 import type { FieldSpans } from './record-reader.js';
 import { repairSplitDates } from './repair-split-dates.js';
 import { MAX_LISTED_BAD_LINES, type BadLine } from './types.js';
+import { STRING_CELL, type SpanCells } from './infer-types.js';
 
 /** Read access to one column's raw cells (`null` for an empty field). Arrays qualify too. */
 export interface CellSource {
@@ -15,15 +18,19 @@ export interface CellSource {
   at(index: number): string | null | undefined;
 }
 
-const STRING_CELL = -1;
-
-class SpanColumn implements CellSource {
+class SpanColumn implements CellSource, SpanCells {
   length = 0;
-  private starts = new Int32Array(1024);
-  private ends = new Int32Array(1024);
-  private readonly strings = new Map<number, string>();
+  starts: Int32Array;
+  ends: Int32Array;
+  readonly strings: string[] = [];
 
-  constructor(private readonly text: string) {}
+  constructor(
+    readonly text: string,
+    capacity: number,
+  ) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
 
   private grow(): void {
     if (this.length < this.starts.length) return;
@@ -44,13 +51,14 @@ class SpanColumn implements CellSource {
   pushString(value: string): void {
     if (value === '') return this.pushSpan(0, 0);
     this.grow();
-    this.strings.set(this.length, value);
+    this.starts[this.length] = this.strings.length;
+    this.strings.push(value);
     this.ends[this.length++] = STRING_CELL;
   }
 
   at(i: number): string | null {
     const end = this.ends[i];
-    if (end === STRING_CELL) return this.strings.get(i)!;
+    if (end === STRING_CELL) return this.strings[this.starts[i]];
     const start = this.starts[i];
     return start === end ? null : this.text.slice(start, end);
   }
@@ -68,8 +76,11 @@ export class ColumnCollector {
     private readonly text: string,
     readonly width: number,
     private readonly delimiter: string,
+    /** Expected number of rows, to size the column buffers once (they still grow past it). */
+    capacity = 1024,
   ) {
-    this.columns = Array.from({ length: width }, () => new SpanColumn(text));
+    const size = Math.max(16, Math.min(Math.ceil(capacity), 1 << 28));
+    this.columns = Array.from({ length: width }, () => new SpanColumn(text, size));
   }
 
   get rows(): number {

@@ -147,3 +147,333 @@ export function typedColumn(cells: CellSource): { type: ColumnType; values: Cell
   const type = inferColumnType(cells);
   return { type, values: convertColumn(cells, type) };
 }
+
+/*
+ * Span-based inference and conversion: the same rules as `inferColumnType` / `convertColumn`, read
+ * straight from the char codes of the decoded text, so a numeric, boolean or date cell never
+ * becomes a string. Only string columns slice their cells.
+ */
+
+/** Raw cells of one column as spans of `text`; `ends[i] === STRING_CELL` marks a cell kept as `strings[starts[i]]`. */
+export interface SpanCells {
+  readonly length: number;
+  readonly text: string;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly strings: readonly string[];
+}
+
+export const STRING_CELL = -1;
+
+const NOT_NUMBER = 0;
+const INT_SPELLING = 1;
+const FLOAT_SPELLING = 2;
+const MAX_EXACT = 9007199254740991;
+const POW10 = [
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+  1e21, 1e22,
+];
+
+/** The value of the last cell `scanNumber` accepted (a module slot: no allocation per cell). */
+let scanned = 0;
+
+/**
+ * Classifies s[a, b) against INTEGER and FLOAT and leaves its value in `scanned`. Values are
+ * computed exactly (Clinger's fast path: an exact mantissa times or over an exact power of ten is
+ * correctly rounded); anything outside that range goes through Number() on a slice.
+ */
+function scanNumber(s: string, a: number, b: number): number {
+  let i = a;
+  let neg = false;
+  if (s.charCodeAt(i) === 45) {
+    neg = true;
+    i++;
+  }
+  if (i >= b) return NOT_NUMBER;
+  let m = 0;
+  let c = s.charCodeAt(i);
+  let fracDigits = 0;
+  let kind = INT_SPELLING;
+  if (c === 46) {
+    // -?\.[0-9]+ — no exponent in this alternative
+    i++;
+    if (i >= b) return NOT_NUMBER;
+    for (; i < b; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return NOT_NUMBER;
+      m = m * 10 + d;
+      fracDigits++;
+    }
+    scanned = finish(s, a, b, m, -fracDigits, neg);
+    return FLOAT_SPELLING;
+  }
+  if (c === 48) {
+    i++;
+  } else if (c >= 49 && c <= 57) {
+    for (; i < b; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      m = m * 10 + d;
+    }
+  } else {
+    return NOT_NUMBER;
+  }
+  if (i < b && s.charCodeAt(i) === 46) {
+    kind = FLOAT_SPELLING;
+    i++;
+    const from = i;
+    for (; i < b; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      m = m * 10 + d;
+    }
+    fracDigits = i - from;
+    if (fracDigits === 0) return NOT_NUMBER;
+  }
+  let exp = 0;
+  if (i < b) {
+    c = s.charCodeAt(i);
+    if (c !== 101 && c !== 69) return NOT_NUMBER;
+    kind = FLOAT_SPELLING;
+    i++;
+    let expNeg = false;
+    if (i < b) {
+      c = s.charCodeAt(i);
+      if (c === 43 || c === 45) {
+        expNeg = c === 45;
+        i++;
+      }
+    }
+    const from = i;
+    for (; i < b; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return NOT_NUMBER;
+      if (exp < 100000) exp = exp * 10 + d;
+    }
+    if (i === from) return NOT_NUMBER;
+    if (expNeg) exp = -exp;
+  }
+  scanned = finish(s, a, b, m, exp - fracDigits, neg);
+  return kind;
+}
+
+function finish(s: string, a: number, b: number, m: number, pow: number, neg: boolean): number {
+  if (m > MAX_EXACT || pow > 22 || pow < -22) return Number(s.slice(a, b));
+  const v = pow >= 0 ? m * POW10[pow] : m / POW10[-pow];
+  return neg ? -v : v;
+}
+
+function lower(s: string, i: number): number {
+  return s.charCodeAt(i) | 0x20;
+}
+
+/** `true` or `false` in any case. */
+function isBooleanSpan(s: string, a: number, b: number): boolean {
+  const n = b - a;
+  if (n === 4) return lower(s, a) === 116 && lower(s, a + 1) === 114 && lower(s, a + 2) === 117 && lower(s, a + 3) === 101;
+  if (n === 5) {
+    return (
+      lower(s, a) === 102 && lower(s, a + 1) === 97 && lower(s, a + 2) === 108 && lower(s, a + 3) === 115 && lower(s, a + 4) === 101
+    );
+  }
+  return false;
+}
+
+/** `YYYY-MM-DD` at s[a, a + 10), valid as a calendar date. */
+function isDateAt(s: string, a: number): boolean {
+  if (s.charCodeAt(a + 4) !== 45 || s.charCodeAt(a + 7) !== 45) return false;
+  const y = digits(s, a, 4);
+  const mo = digits(s, a + 5, 2);
+  const d = digits(s, a + 8, 2);
+  return y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+function isDateSpan(s: string, a: number, b: number): boolean {
+  return b - a === 10 && isDateAt(s, a);
+}
+
+function isDatetimeSpan(s: string, a: number, b: number): boolean {
+  const n = b - a;
+  if (n !== 19 && n !== 23) return false;
+  if (s.charCodeAt(a + 10) !== 32 || s.charCodeAt(a + 13) !== 58 || s.charCodeAt(a + 16) !== 58) return false;
+  if (!isDateAt(s, a)) return false;
+  const h = digits(s, a + 11, 2);
+  const mi = digits(s, a + 14, 2);
+  const sec = digits(s, a + 17, 2);
+  let ms = 0;
+  if (n === 23) {
+    if (s.charCodeAt(a + 19) !== 46) return false;
+    ms = digits(s, a + 20, 3);
+  }
+  return h >= 0 && mi >= 0 && sec >= 0 && ms >= 0 && h <= 23 && mi <= 59 && sec <= 59;
+}
+
+/**
+ * The instant of a date or datetime span already known to be valid. Midnight of each day is
+ * computed once per column (`days`); a time of day adds to it exactly, as UTC has no offsets.
+ */
+function spanTime(s: string, a: number, b: number, days: Map<number, number>): number {
+  const y = digits(s, a, 4);
+  const mo = digits(s, a + 5, 2);
+  const d = digits(s, a + 8, 2);
+  const key = y * 10000 + mo * 100 + d;
+  let t = days.get(key);
+  if (t === undefined) {
+    t = utcDate(y, mo, d)!.getTime();
+    if (days.size < 100000) days.set(key, t);
+  }
+  if (b - a === 10) return t;
+  const ms = b - a === 23 ? digits(s, a + 20, 3) : 0;
+  return t + digits(s, a + 11, 2) * 3600000 + digits(s, a + 14, 2) * 60000 + digits(s, a + 17, 2) * 1000 + ms;
+}
+
+/**
+ * Shares one string among equal cells of a low-cardinality column (country, status): a hit costs
+ * a hash of the span and no allocation. A column whose values are mostly distinct turns it off.
+ */
+class Interner {
+  private table: (string | undefined)[] = new Array(1024);
+  private hashes = new Int32Array(1024);
+  private size = 0;
+  private seen = 0;
+  private on = true;
+
+  get(text: string, a: number, b: number): string {
+    if (!this.on || b - a > 64) return text.slice(a, b);
+    this.seen++;
+    let h = 0x811c9dc5 | 0;
+    for (let i = a; i < b; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    const table = this.table;
+    const mask = table.length - 1;
+    let idx = h & mask;
+    for (;;) {
+      const s = table[idx];
+      if (s === undefined) break;
+      if (this.hashes[idx] === h && s.length === b - a && sameChars(s, text, a)) return s;
+      idx = (idx + 1) & mask;
+    }
+    const value = text.slice(a, b);
+    table[idx] = value;
+    this.hashes[idx] = h;
+    this.size++;
+    if (this.size > 65536 || (this.seen >= 32768 && this.size * 2 > this.seen)) {
+      this.on = false;
+      this.table = [];
+    } else if (this.size * 2 > table.length) {
+      this.rehash();
+    }
+    return value;
+  }
+
+  private rehash(): void {
+    const old = this.table;
+    const oldHashes = this.hashes;
+    const table: (string | undefined)[] = new Array(old.length * 2);
+    const hashes = new Int32Array(old.length * 2);
+    const mask = table.length - 1;
+    for (let j = 0; j < old.length; j++) {
+      const s = old[j];
+      if (s === undefined) continue;
+      let idx = oldHashes[j] & mask;
+      while (table[idx] !== undefined) idx = (idx + 1) & mask;
+      table[idx] = s;
+      hashes[idx] = oldHashes[j];
+    }
+    this.table = table;
+    this.hashes = hashes;
+  }
+}
+
+function sameChars(s: string, text: string, a: number): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(a + i)) return false;
+  return true;
+}
+
+/** Infers a span column's type; numeric cells' values are left in `nums` when it is numeric. */
+function inferSpans(cells: SpanCells, nums: Float64Array): ColumnType {
+  const { text, starts, ends, strings, length } = cells;
+  let canInt = true;
+  let canFloat = true;
+  let canBool = true;
+  let canDate = true;
+  let canDatetime = true;
+  let seen = false;
+  for (let i = 0; i < length; i++) {
+    let s = text;
+    let a = starts[i];
+    let b = ends[i];
+    if (b === STRING_CELL) {
+      s = strings[a];
+      a = 0;
+      b = s.length;
+    } else if (a === b) {
+      continue;
+    }
+    seen = true;
+    if (canInt || canFloat) {
+      const kind = scanNumber(s, a, b);
+      if (kind === INT_SPELLING) {
+        const n = scanned;
+        if (!Number.isSafeInteger(n)) {
+          canInt = false;
+          if (String(n) !== s.slice(a, b)) canFloat = false;
+        }
+      } else {
+        canInt = false;
+        if (canFloat && !(kind === FLOAT_SPELLING && Number.isFinite(scanned))) canFloat = false;
+      }
+      nums[i] = scanned;
+    }
+    if (canBool && !isBooleanSpan(s, a, b)) canBool = false;
+    if (canDate && !isDateSpan(s, a, b)) canDate = false;
+    if (canDatetime && !isDatetimeSpan(s, a, b)) canDatetime = false;
+    if (!canInt && !canFloat && !canBool && !canDate && !canDatetime) return 'string';
+  }
+  if (!seen) return 'string';
+  if (canInt) return 'integer';
+  if (canFloat) return 'float';
+  if (canBool) return 'boolean';
+  if (canDate || canDatetime) return 'datetime';
+  return 'string';
+}
+
+/** `typedColumn` for a column of spans: the same types and values, without a string per cell. */
+export function typedSpanColumn(cells: SpanCells): { type: ColumnType; values: CellValue[] } {
+  const { text, starts, ends, strings, length } = cells;
+  const nums = new Float64Array(length);
+  const type = inferSpans(cells, nums);
+  const interner = new Interner();
+  const days = new Map<number, number>();
+  const out: CellValue[] = new Array(length);
+  for (let i = 0; i < length; i++) {
+    const b = ends[i];
+    const a = starts[i];
+    if (b !== STRING_CELL && a === b) {
+      out[i] = null;
+      continue;
+    }
+    switch (type) {
+      case 'integer':
+      case 'float': {
+        const n = nums[i];
+        out[i] = n === 0 ? 0 : n; // -0 is stored as 0
+        break;
+      }
+      case 'boolean':
+        out[i] = (b === STRING_CELL ? strings[a].length : b - a) === 4;
+        break;
+      case 'datetime': {
+        if (b === STRING_CELL) {
+          const s = strings[a];
+          out[i] = new Date(spanTime(s, 0, s.length, days));
+        } else {
+          out[i] = new Date(spanTime(text, a, b, days));
+        }
+        break;
+      }
+      default:
+        out[i] = b === STRING_CELL ? strings[a] : interner.get(text, a, b);
+    }
+  }
+  return { type, values: out };
+}

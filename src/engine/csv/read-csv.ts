@@ -12,7 +12,7 @@ import { decodeCsvBytes, EMPTY_MESSAGE } from './decode.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { detectHeader } from './detect-header.js';
 import { headerNames } from './header-names.js';
-import { typedColumn } from './infer-types.js';
+import { typedSpanColumn } from './infer-types.js';
 import { ColumnCollector } from './column-collector.js';
 import { createFieldSpans, createRecordReader, type RecordReader } from './record-reader.js';
 import type { IngestReport, ReadCsvOptions } from './types.js';
@@ -66,11 +66,25 @@ function buildTable(names: string[], collector: ColumnCollector): DataTable {
   const schema: ColumnSchema[] = [];
   const columns: CellValue[][] = [];
   names.forEach((name, i) => {
-    const { type, values } = typedColumn(collector.columns[i]);
+    const { type, values } = typedSpanColumn(collector.columns[i]);
     schema.push({ name, type });
     columns.push(values);
   });
   return makeDataTable(schema, columns);
+}
+
+/**
+ * Rows the text probably holds, from the line length of its first 64K characters (sizes the
+ * column buffers once). Never more than a row of `width` fields could need (one character per
+ * field), so odd first lines cannot make it allocate more than a few bytes per character.
+ */
+function estimateRows(text: string, width: number): number {
+  const sample = Math.min(text.length, 65536);
+  let lines = 0;
+  for (let i = 0; i < sample; i++) if (text.charCodeAt(i) === 10) lines++;
+  if (lines === 0) return 1024;
+  const estimate = Math.ceil((text.length / sample) * lines * 1.05) + 16;
+  return Math.min(estimate, Math.ceil(text.length / Math.max(1, width)) + 16);
 }
 
 export function readCsv(bytes: Uint8Array, options: ReadCsvOptions = {}): ReadCsvResult {
@@ -99,7 +113,7 @@ export function readCsv(bytes: Uint8Array, options: ReadCsvOptions = {}): ReadCs
 
   const header = first[headerIndex];
   const { names, renamed } = headerNames(header.fields);
-  const collector = new ColumnCollector(text, names.length, delimiter);
+  const collector = new ColumnCollector(text, names.length, delimiter, estimateRows(text, names.length));
   for (const r of first.slice(headerIndex + 1)) collector.addFields(r.fields, r.line);
   // The reader resumes after the scanned records (and keeps answering false once at the end).
   const spans = createFieldSpans();
@@ -141,7 +155,7 @@ export function readCanonicalCsv(bytes: Uint8Array): DataTable {
   const header = reader.next();
   if (!header) return makeDataTable([], []);
   const { names } = headerNames(header);
-  const collector = new ColumnCollector(text, names.length, ',');
+  const collector = new ColumnCollector(text, names.length, ',', estimateRows(text, names.length));
   const spans = createFieldSpans();
   while (reader.nextSpans(spans)) {
     collector.addSpans(spans, reader.recordLine);
