@@ -7,6 +7,8 @@ import type { Condition, Scalar } from './schema.js';
 
 type Test = (x: CellValue) => boolean;
 
+const CACHE_LIMIT = 65_536;
+
 /** The test of a condition for a non-null cell (§3.2), with the value converted and folded (§3.3, §3.4). */
 function cellTest(cond: Condition, dt: DataTable, param: string): Test {
   const index = dt.schema.findIndex((c) => c.name === cond.column);
@@ -64,9 +66,20 @@ export function conditionMask(cond: Condition, dt: DataTable, param = 'value'): 
   const onNull = cond.operator === 'isnull' ? 1 : cond.operator === 'notnull' ? 0 : cond.match_null ? 1 : 0;
   const cells = columnValues(dt, cond.column);
   const out = new Uint8Array(cells.length);
+  // Text columns repeat their values (status, country): each distinct text is tested once, while that pays.
+  const cache = typeof cells.find((x) => x !== null) === 'string' ? new Map<CellValue, number>() : undefined;
   for (let i = 0; i < cells.length; i++) {
     const x = cells[i];
-    out[i] = x === null ? onNull : test(x) ? 1 : 0;
+    if (x === null) {
+      out[i] = onNull;
+      continue;
+    }
+    let hit = cache?.get(x);
+    if (hit === undefined) {
+      hit = test(x) ? 1 : 0;
+      if (cache && cache.size < CACHE_LIMIT) cache.set(x, hit);
+    }
+    out[i] = hit;
   }
   return out;
 }

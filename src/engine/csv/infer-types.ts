@@ -444,6 +444,7 @@ export function typedSpanColumn(cells: SpanCells): { type: ColumnType; values: C
   const type = inferSpans(cells, nums);
   const interner = new Interner();
   const days = new Map<number, number>();
+  const instants = new Map<number, Date>();
   const out: CellValue[] = new Array(length);
   for (let i = 0; i < length; i++) {
     const b = ends[i];
@@ -463,12 +464,15 @@ export function typedSpanColumn(cells: SpanCells): { type: ColumnType; values: C
         out[i] = (b === STRING_CELL ? strings[a].length : b - a) === 4;
         break;
       case 'datetime': {
-        if (b === STRING_CELL) {
-          const s = strings[a];
-          out[i] = new Date(spanTime(s, 0, s.length, days));
-        } else {
-          out[i] = new Date(spanTime(text, a, b, days));
+        const time = b === STRING_CELL ? spanTime(strings[a], 0, strings[a].length, days) : spanTime(text, a, b, days);
+        // Equal instants share one Date: cells are never mutated (primitives build new tables), and a date column
+        // has far fewer distinct values than rows.
+        let date = instants.get(time);
+        if (date === undefined) {
+          date = new Date(time);
+          if (instants.size < 1 << 16) instants.set(time, date);
         }
+        out[i] = date;
         break;
       }
       default:
