@@ -26,7 +26,7 @@ async function appendRun(store: ReturnType<typeof createEventStore>, writers: nu
   const perWriter = Math.ceil(total / writers);
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: writers }, async (_, w) => {
+    Array.from({ length: writers }, async () => {
       const stream = `session-${randomUUID()}`;
       for (let i = 0; i < perWriter; i++) await store.append(stream, [message(i)], i === 0 ? 'no_stream' : i);
     }),

@@ -1,6 +1,6 @@
 import { getPrimitive, listPrimitives, validatePlan, type PlanError, type Schema } from '../../engine/plan/index.js';
 import { makeDataTable } from '../../engine/table.js';
-import { editDistance, suggestName } from '../../engine/values/suggest.js';
+import { editDistance } from '../../engine/values/suggest.js';
 import { AppError } from '../../errors/index.js';
 import type { SessionState } from './session-state.js';
 
@@ -95,4 +95,3 @@ export function stepNotFound(stepNumber: number, count: number): AppError {
   });
 }
 
-export { suggestName };
