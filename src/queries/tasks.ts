@@ -35,6 +35,15 @@ export function taskObject(row: TaskRow) {
 }
 
 /**
+ * A finished task is shown only once every read model has reached its outcome: a client that sees SUCCESS and then
+ * reads the session's nodes finds the new one (projections catch up independently of each other).
+ */
+export async function settledTask(db: Kysely<DB>, row: TaskRow, settle: (checkpoint: Checkpoint) => Promise<boolean>): Promise<TaskRow> {
+  if (TERMINAL_STATUSES.includes(row.status)) await settle(await readCheckpoint(db, tasksProjection.name));
+  return row;
+}
+
+/**
  * Waits (polling the read table) until the task has finished or `seconds` pass; returns its latest row. Once it
  * has finished, waits for every other read model to reach the same point, so the caller reads the new version.
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findSession } from '../../queries/sessions.js';
-import { findTask, taskObject } from '../../queries/tasks.js';
+import { findTask, settledTask, taskObject } from '../../queries/tasks.js';
 import type { Service } from '../../service/service.js';
 import { actorOf } from '../request-context.js';
 import { intQuery, sessionParams, uuidParam } from '../schemas.js';
@@ -11,12 +11,14 @@ const taskParams = z.object({ task_id: uuidParam });
 export function taskRoutes(service: Service): FastifyPluginAsyncZod {
   const db = service.database.db;
   return async (app) => {
+    const find = async (taskId: string, actor: string) => settledTask(db, await findTask(db, taskId, actor), service.settle);
+
     app.get('/tasks/:task_id', { schema: { tags: ['tasks'], summary: 'A background task', params: taskParams } }, async (request) =>
-      taskObject(await findTask(db, request.params.task_id, actorOf(request))),
+      taskObject(await find(request.params.task_id, actorOf(request))),
     );
 
     app.get('/tasks/:task_id/result', { schema: { tags: ['tasks'], summary: "A task's result", params: taskParams } }, async (request) => {
-      const task = await findTask(db, request.params.task_id, actorOf(request));
+      const task = await find(request.params.task_id, actorOf(request));
       if (task.status === 'SUCCESS') return { task_id: task.id, status: task.status, result: task.result };
       if (task.status === 'FAILURE') return { task_id: task.id, status: task.status, error: task.error, code: task.code };
       return { task_id: task.id, status: task.status, message: 'Task not yet complete' };
