@@ -97,7 +97,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
       await api.register(planRoutes(service));
       await api.register(applyRoutes(service));
       await api.register(taskRoutes(service));
-      await api.register(versionRoutes(service));
+      await api.register(versionRoutes(service, nodeData));
       await api.register(eventRoutes(service));
     },
     { prefix: '/api/v1' },

@@ -52,3 +52,30 @@ export function nodeSummary(node: NodeRow, session: SessionRow) {
     step_count: steps.length,
   };
 }
+
+/** The node detail of API.md §10. */
+export function nodeDetail(node: NodeRow, session: SessionRow, previewRows: Record<string, unknown>[]) {
+  return {
+    id: node.id,
+    session_id: session.id,
+    parent_id: node.parent_id,
+    created_at: node.created_at,
+    transformation: node.name ?? node.transformation,
+    transformation_code: node.transformation_code,
+    row_count: node.row_count,
+    column_count: node.column_count,
+    storage_path: node.storage_path,
+    preview_rows: previewRows,
+    is_current: node.id === session.current_node_id,
+    kind: node.kind,
+    filename: node.filename,
+    steps: node.steps,
+    step_stats: node.step_stats,
+    checks: node.checks,
+    content_hash: node.content_hash,
+    engine_version: node.engine_version,
+    task_id: node.task_id,
+    is_deployed: node.id === session.deployed_node_id,
+    discarded: node.discarded,
+  };
+}

@@ -61,6 +61,28 @@ describe.each(targets)('undo, redo, rollback and lineage on $name', (target) => 
     expect((await rebuildProjections(t.database.db)).identical).toBe(true);
   });
 
+  it('names a version, discards the current one (kept, hidden) and restores it by rollback', async () => {
+    const id = (await post('/api/v1/sessions')).json().session_id;
+    const form = multipart('n.csv', 'name,n\nb,2\na,1\n');
+    const root = (await inject({ method: 'POST', url: `/api/v1/sessions/${id}/upload`, payload: form.payload, headers: form.headers })).json().node_id;
+    await post(`/api/v1/sessions/${id}/plan/steps`, { steps: [{ op: 'sort_rows', params: { columns: ['n'] } }] });
+    const child = (await post(`/api/v1/sessions/${id}/plan/apply`)).json().node_id;
+    const named = await inject({ method: 'PATCH', url: `/api/v1/sessions/${id}/nodes/${child}`, payload: { name: '  Sorted by n ' } });
+    expect(named.statusCode, named.body).toBe(200);
+    expect(named.json()).toMatchObject({ id: child, transformation: 'Sorted by n', is_current: true });
+    expect((await inject({ method: 'DELETE', url: `/api/v1/sessions/${id}/nodes/${root}` })).json()).toMatchObject({ code: 'INVALID_STATE', detail: 'Only the current (latest) node can be deleted' });
+    const deleted = (await inject({ method: 'DELETE', url: `/api/v1/sessions/${id}/nodes/${child}` })).json();
+    expect(deleted).toEqual({ success: true, session_id: id, deleted_node_id: child, new_current_node_id: root, message: "Deleted 'Sorted by n'." });
+    expect((await inject({ method: 'GET', url: `/api/v1/sessions/${id}/nodes` })).json().map((n: { id: string }) => n.id)).toEqual([root]);
+    const all = (await inject({ method: 'GET', url: `/api/v1/sessions/${id}/nodes?include_discarded=true` })).json();
+    expect(all.map((n: { id: string; discarded: boolean }) => [n.id, n.discarded])).toEqual([[root, false], [child, true]]);
+    expect((await post(`/api/v1/sessions/${id}/redo`)).json().code).toBe('INVALID_STATE');
+    expect((await inject({ method: 'DELETE', url: `/api/v1/sessions/${id}/nodes/${root}` })).json().detail).toBe('Cannot delete the original data (root node)');
+    expect((await post(`/api/v1/sessions/${id}/rollback`, { target_node_id: child })).json().current_node_id).toBe(child);
+    expect((await inject({ method: 'GET', url: `/api/v1/sessions/${id}/nodes` })).json().map((n: { id: string }) => n.id)).toEqual([root, child]);
+    expect((await rebuildProjections(t.database.db)).identical).toBe(true);
+  });
+
   it('answers unknown nodes, sessions without data and malformed bodies', async () => {
     const id = (await post('/api/v1/sessions')).json().session_id;
     expect((await post(`/api/v1/sessions/${id}/undo`)).json().code).toBe('NO_DATA');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { toRecords } from '../../engine/index.js';
 import type { NodeDataLoader } from '../../queries/node-data.js';
-import { findNode, listNodes, nodeSummary } from '../../queries/nodes.js';
+import { findNode, listNodes, nodeDetail, nodeSummary } from '../../queries/nodes.js';
 import { findSession } from '../../queries/sessions.js';
 import type { Service } from '../../service/service.js';
 import { actorOf } from '../request-context.js';
@@ -50,30 +50,7 @@ export function historyRoutes(service: Service, nodeData: NodeDataLoader): Fasti
     app.get('/sessions/:id/nodes/:nid', { schema: { tags: ['versions'], summary: 'One version in detail', params: nodeParams } }, async (request) => {
       const session = await findSession(db, request.params.id, actorOf(request));
       const node = await findNode(db, session.id, request.params.nid);
-      const table = await nodeData.load(node.storage_path);
-      return {
-        id: node.id,
-        session_id: session.id,
-        parent_id: node.parent_id,
-        created_at: node.created_at,
-        transformation: node.name ?? node.transformation,
-        transformation_code: node.transformation_code,
-        row_count: node.row_count,
-        column_count: node.column_count,
-        storage_path: node.storage_path,
-        preview_rows: toRecords(table, { limit: 10 }),
-        is_current: node.id === session.current_node_id,
-        kind: node.kind,
-        filename: node.filename,
-        steps: node.steps,
-        step_stats: node.step_stats,
-        checks: node.checks,
-        content_hash: node.content_hash,
-        engine_version: node.engine_version,
-        task_id: node.task_id,
-        is_deployed: node.id === session.deployed_node_id,
-        discarded: node.discarded,
-      };
+      return nodeDetail(node, session, toRecords(await nodeData.load(node.storage_path), { limit: 10 }));
     });
   };
 }

@@ -33,7 +33,15 @@ export type SessionCommand =
   | { type: 'RequestApply'; actor: string; sessionId: string; request: Extract<DomainEvent, { type: 'PlanApplyRequested' }>['data'] }
   | { type: 'RecordApplyOutcome'; actor: string; sessionId: string; messageId: string; outcome: Extract<DomainEvent, { type: 'TransformationApplied' | 'TransformationFailed' }> }
   | { type: 'MoveCurrentNode'; actor: string; sessionId: string; reason: 'rollback' | 'undo' | 'redo'; targetNodeId?: string; messageId: string }
+  | { type: 'RenameNode'; actor: string; sessionId: string; nodeId: string; name: string }
+  | { type: 'DiscardNode'; actor: string; sessionId: string; nodeId: string }
   | { type: 'AttachTable'; actor: string; sessionId: string; tableId: string; name: string; file: Omit<UploadedFile, 'nodeId' | 'messageId' | 'engineVersion'> };
+
+function requireNode(state: SessionState, sessionId: string, nodeId: string) {
+  const node = state.nodes[nodeId];
+  if (!node) throw new AppError('NODE_NOT_FOUND', `Node not found: ${nodeId}`, { details: { session_id: sessionId, node_id: nodeId } });
+  return node;
+}
 
 function moveTarget(state: SessionState, reason: 'rollback' | 'undo' | 'redo', from: string, target: string | undefined, sessionId: string): string {
   if (reason === 'rollback') {
@@ -48,7 +56,7 @@ function moveTarget(state: SessionState, reason: 'rollback' | 'undo' | 'redo', f
     return parent;
   }
   const remembered = state.redoTo[from];
-  const children = state.nodeOrder.filter((id) => state.nodes[id].parentId === from);
+  const children = state.nodeOrder.filter((id) => state.nodes[id].parentId === from && !state.nodes[id].discarded);
   const next = remembered && children.includes(remembered) ? remembered : children.at(-1);
   if (!next) throw new AppError('INVALID_STATE', 'Nothing to redo');
   return next;
@@ -168,6 +176,22 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
         { type: 'CurrentNodeChanged', data: { from_node_id: from, to_node_id: to, reason: command.reason } },
         { type: 'AssistantReplied', data: { message_id: command.messageId, content: note, node_id: to, metadata: { kind: command.reason } } },
       ];
+    }
+    case 'RenameNode': {
+      requireActive(state, command.sessionId);
+      requireNode(state, command.sessionId, command.nodeId);
+      return [{ type: 'NodeRenamed', data: { node_id: command.nodeId, name: command.name } }];
+    }
+    case 'DiscardNode': {
+      requireActive(state, command.sessionId);
+      if (state.applyingTaskId) throw applyRunning(state.applyingTaskId);
+      const node = requireNode(state, command.sessionId, command.nodeId);
+      if (command.nodeId !== state.currentNodeId) throw new AppError('INVALID_STATE', 'Only the current (latest) node can be deleted');
+      if (!node.parentId) throw new AppError('INVALID_STATE', 'Cannot delete the original data (root node)');
+      if (Object.values(state.nodes).some((n) => n.parentId === node.id && !n.discarded)) {
+        throw new AppError('INVALID_STATE', 'Only the latest node can be deleted: this one has later versions');
+      }
+      return [{ type: 'NodeHidden', data: { node_id: node.id, new_current_node_id: node.parentId } }];
     }
     case 'AttachTable': {
       requireActive(state, command.sessionId);

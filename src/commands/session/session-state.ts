@@ -7,6 +7,8 @@ export interface NodeState {
   columns: { name: string; type: string }[];
   rowCount: number;
   storageKey: string;
+  discarded?: boolean;
+  label?: string | null;
 }
 
 /** What session commands need to know, folded from the session stream. */
@@ -112,6 +114,14 @@ export function evolveSession(state: SessionState, event: Past): SessionState {
         finishedTasks: { ...state.finishedTasks, [data.task_id]: 'applied' },
       };
     }
+    case 'NodeRenamed':
+      return { ...state, nodes: { ...state.nodes, [data.node_id]: { ...state.nodes[data.node_id], label: data.name } } };
+    case 'NodeHidden':
+      return {
+        ...state,
+        currentNodeId: data.new_current_node_id,
+        nodes: { ...state.nodes, [data.node_id]: { ...state.nodes[data.node_id], discarded: true } },
+      };
     case 'CurrentNodeChanged': {
       // Moving up the tree remembers the way back down, so redo returns along the same branch.
       const redoTo = { ...state.redoTo };
@@ -120,7 +130,9 @@ export function evolveSession(state: SessionState, event: Past): SessionState {
           redoTo[state.nodes[child].parentId!] = child;
         }
       }
-      return { ...state, currentNodeId: data.to_node_id, redoTo };
+      const target = state.nodes[data.to_node_id];
+      const nodes = target?.discarded ? { ...state.nodes, [data.to_node_id]: { ...target, discarded: false } } : state.nodes;
+      return { ...state, nodes, currentNodeId: data.to_node_id, redoTo };
     }
     case 'TransformationFailed':
       return {

@@ -162,3 +162,8 @@ export const CurrentNodeChanged = defineEvent(
   'CurrentNodeChanged',
   z.object({ from_node_id: uuid, to_node_id: uuid, reason: z.enum(['rollback', 'undo', 'redo']) }),
 );
+
+export const NodeRenamed = defineEvent('NodeRenamed', z.object({ node_id: uuid, name: z.string().min(1).max(255) }));
+
+/** A discarded version: hidden from lists, its data kept; the pointer moves to its parent. */
+export const NodeHidden = defineEvent('NodeHidden', z.object({ node_id: uuid, new_current_node_id: uuid }));

@@ -38,6 +38,9 @@ export const nodesProjection = defineProjection({
         .onConflict((oc) => oc.column('id').doNothing())
         .compile(),
     ],
+    NodeRenamed: (e, q) => [q.updateTable('nodes').set({ name: e.data.name }).where('id', '=', e.data.node_id).compile()],
+    NodeHidden: (e, q) => [q.updateTable('nodes').set({ discarded: true }).where('id', '=', e.data.node_id).compile()],
+    CurrentNodeChanged: (e, q) => [q.updateTable('nodes').set({ discarded: false }).where('id', '=', e.data.to_node_id).compile()],
     FileUploaded: (e, q) => [
       q
         .insertInto('nodes')

@@ -48,6 +48,9 @@ export const sessionsProjection = defineProjection({
         .where('id', '=', streamEntityId(e.streamId))
         .compile(),
     ],
+    NodeHidden: (e, q) => [
+      q.updateTable('sessions').set({ current_node_id: e.data.new_current_node_id }).where('id', '=', streamEntityId(e.streamId)).compile(),
+    ],
     CurrentNodeChanged: (e, q) => [
       q.updateTable('sessions').set({ current_node_id: e.data.to_node_id }).where('id', '=', streamEntityId(e.streamId)).compile(),
     ],
