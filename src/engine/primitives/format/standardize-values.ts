@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, params, scalar } from '../../plan/param-types.js';
+import { column, params } from '../../plan/param-types.js';
 import { mdCall } from '../../plan/render-helpers.js';
 import type { Primitive } from '../../plan/types.js';
 import { columnValues, type CellValue } from '../../table.js';
@@ -7,20 +7,13 @@ import { setColumns } from '../../table-ops.js';
 import { typeToHold, writeValues, type MaybeType } from '../../values/widen.js';
 import { normalizeEnumValues } from '../quality/normalize-enum-values.js';
 import { columnTexts, oneColumn } from '../quality/shared.js';
-import { buildValueMapping } from '../quality/value-mapping.js';
+import { buildValueMapping, refineMappingConflict, valueMappingSchema } from '../quality/value-mapping.js';
 
 const standardizeParams = params({
   column,
-  mapping: z
-    .record(z.string().min(1, 'a standard value must not be empty'), z.array(scalar))
-    .refine((m) => Object.keys(m).length > 0, { message: 'must map at least one standard value' }),
+  mapping: valueMappingSchema('standard'),
   case_sensitive: z.boolean().default(false),
-}).superRefine((p, ctx) => {
-  const conflict = buildValueMapping(p.mapping, p.case_sensitive).conflict;
-  if (conflict) {
-    ctx.addIssue({ code: 'custom', path: ['mapping'], message: `"${conflict.variant}" is listed under both "${conflict.first}" and "${conflict.second}"` });
-  }
-});
+}).superRefine(refineMappingConflict);
 
 type StandardizeParams = z.infer<typeof standardizeParams>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, params, scalar } from '../../plan/param-types.js';
+import { column, params } from '../../plan/param-types.js';
 import { ident, mdCall, sqlText } from '../../plan/render-helpers.js';
 import { StepFailure } from '../../plan/step-failure.js';
 import type { Primitive, Warning } from '../../plan/types.js';
@@ -7,21 +7,14 @@ import { columnValues, type CellValue } from '../../table.js';
 import { setColumns } from '../../table-ops.js';
 import { typeToHold, writeValues, type MaybeType } from '../../values/widen.js';
 import { columnTexts, distinctSamples, oneColumn, scalarText } from './shared.js';
-import { buildValueMapping } from './value-mapping.js';
+import { buildValueMapping, refineMappingConflict, valueMappingSchema } from './value-mapping.js';
 
 const normalizeEnumParams = params({
   column,
-  mapping: z
-    .record(z.string().min(1, 'a canonical value must not be empty'), z.array(scalar))
-    .refine((m) => Object.keys(m).length > 0, { message: 'must map at least one canonical value' }),
+  mapping: valueMappingSchema('canonical'),
   case_sensitive: z.boolean().default(false),
   unmapped_handling: z.enum(['keep', 'null', 'error']).default('keep'),
-}).superRefine((p, ctx) => {
-  const conflict = buildValueMapping(p.mapping, p.case_sensitive).conflict;
-  if (conflict) {
-    ctx.addIssue({ code: 'custom', path: ['mapping'], message: `"${conflict.variant}" is listed under both "${conflict.first}" and "${conflict.second}"` });
-  }
-});
+}).superRefine(refineMappingConflict);
 
 type NormalizeEnumParams = z.infer<typeof normalizeEnumParams>;
 

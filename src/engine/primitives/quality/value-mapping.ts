@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { scalar } from '../../plan/param-types.js';
 import { scalarText } from './shared.js';
 
 /**
@@ -26,4 +28,18 @@ export function buildValueMapping(mapping: Record<string, readonly (string | num
     }
   }
   return { lookup: (text) => canonicalOf.get(key(text)), conflict };
+}
+
+/** `mapping`: each target value → the variants written as it (`standard` in standardize_values, `canonical` in normalize_enum_values). */
+export const valueMappingSchema = (word: string) =>
+  z
+    .record(z.string().min(1, `a ${word} value must not be empty`), z.array(scalar))
+    .refine((m) => Object.keys(m).length > 0, { message: `must map at least one ${word} value` });
+
+/** A variant listed under two targets is ambiguous: refused at validation. */
+export function refineMappingConflict(p: { mapping: Record<string, (string | number | boolean | null)[]>; case_sensitive: boolean }, ctx: z.RefinementCtx): void {
+  const conflict = buildValueMapping(p.mapping, p.case_sensitive).conflict;
+  if (conflict) {
+    ctx.addIssue({ code: 'custom', path: ['mapping'], message: `"${conflict.variant}" is listed under both "${conflict.first}" and "${conflict.second}"` });
+  }
 }

@@ -6,7 +6,7 @@ import { columnValues } from '../../table.js';
 import { setColumns } from '../../table-ops.js';
 import { compileRegex } from '../../values/regex.js';
 import { makeRegexReplacer, replacementError } from '../../values/replacement.js';
-import { newColumnProblems, oneColumn, orNull, rewriteTexts } from './shared.js';
+import { newColumnProblems, oneColumn, orNull, rewriteTexts, withStringColumn } from './shared.js';
 
 const regexReplaceParams = params({
   column,
@@ -36,12 +36,7 @@ export const regexReplace: Primitive<RegexReplaceParams> = {
   colsMayChange: true,
   columns: (p) => oneColumn(p.column),
   check: (p, { schema }) => newColumnProblems('new_column', p.new_column, p.column, schema),
-  outputSchema(p, { schema }) {
-    const name = outputName(p);
-    return schema.some((c) => c.name === name)
-      ? schema.map((c) => (c.name === name ? { name, type: 'string' as const } : c))
-      : [...schema, { name, type: 'string' }];
-  },
+  outputSchema: (p, { schema }) => withStringColumn(schema, outputName(p)),
   run(dt, p) {
     const replaceAll = makeRegexReplacer(compileRegex(p.pattern, { caseInsensitive: !p.case_sensitive, global: true }), p.replacement);
     const result = rewriteTexts(dt, p.column, (text) => orNull(replaceAll(text)), true);

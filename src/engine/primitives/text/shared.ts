@@ -112,3 +112,10 @@ export const quoteList = (names: readonly string[]): string => names.map((n) => 
 
 /** A literal text as a pattern valid under the `u` flag (which rejects escapes of non-syntax characters such as `-`). */
 export const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** A string column written in place (same position) or appended: the output schema of text-producing steps. */
+export function withStringColumn(schema: Schema, name: string): Schema {
+  return schema.some((c) => c.name === name)
+    ? schema.map((c) => (c.name === name ? { name, type: 'string' as const } : c))
+    : [...schema, { name, type: 'string' }];
+}

@@ -3,7 +3,7 @@ import { column, newColumn, params } from '../../plan/param-types.js';
 import { mdCall } from '../../plan/render-helpers.js';
 import type { Primitive } from '../../plan/types.js';
 import { setColumns } from '../../table-ops.js';
-import { codePoints, mapTexts, newColumnProblems, oneColumn, orNull, sqlSelect, sqlTextOf } from './shared.js';
+import { codePoints, mapTexts, newColumnProblems, oneColumn, orNull, sqlSelect, sqlTextOf, withStringColumn } from './shared.js';
 
 const substringParams = params({
   column,
@@ -37,12 +37,7 @@ export const substring: Primitive<SubstringParams> = {
   colsMayChange: true,
   columns: (p) => oneColumn(p.column),
   check: (p, { schema }) => newColumnProblems('new_column', p.new_column, p.column, schema),
-  outputSchema(p, { schema }) {
-    const name = outputName(p);
-    return schema.some((c) => c.name === name)
-      ? schema.map((c) => (c.name === name ? { name, type: 'string' as const } : c))
-      : [...schema, { name, type: 'string' }];
-  },
+  outputSchema: (p, { schema }) => withStringColumn(schema, outputName(p)),
   run(dt, p) {
     const values = mapTexts(dt, p.column, cut(p), null);
     return { table: setColumns(dt, [{ name: outputName(p), type: 'string', values }]), metadata: { start: p.start, length: p.length } };
