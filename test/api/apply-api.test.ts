@@ -1,26 +1,16 @@
-import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPlanApply } from '../../src/jobs/handlers/plan-apply.js';
 import { rebuildProjections } from '../../src/projections/index.js';
-import { databaseTargets, type TestDatabase } from '../support/databases.js';
-import { createTestApp, multipart, type TestApp } from '../support/test-service.js';
+import { databaseTargets } from '../support/databases.js';
+import { multipart, useTestApp } from '../support/test-service.js';
 
 const targets = await databaseTargets();
 
 const CSV = ['name,status,amount', '  Ann ,active,10', 'bob,inactive,5', 'Cara,active,7', 'dan,pending,', 'Eve,active,3'].join('\n');
 
 describe.each(targets)('apply as a background task on $name', (target) => {
-  let t: TestDatabase;
-  let api: TestApp;
-  beforeAll(async () => {
-    t = await target.create();
-    api = await createTestApp(t);
-  });
-  afterAll(async () => {
-    await api.close();
-    await t.cleanup();
-  });
-  const inject = (options: InjectOptions) => api.app.inject(options);
+  const ctx = useTestApp(target);
+  const inject = ctx.inject;
 
   async function sessionWithData(): Promise<string> {
     const id = (await inject({ method: 'POST', url: '/api/v1/sessions' })).json().session_id;
@@ -57,11 +47,11 @@ describe.each(targets)('apply as a background task on $name', (target) => {
     expect(node.step_stats).toHaveLength(2);
     expect((await inject({ method: 'GET', url: `/api/v1/sessions/${id}/tasks` })).json().total).toBe(1);
     // A retried job records nothing twice.
-    await runPlanApply(api.service, { session_id: id, task_id: body.task_id });
+    await runPlanApply(ctx.api.service, { session_id: id, task_id: body.task_id });
     const history = (await inject({ method: 'GET', url: `/api/v1/sessions/${id}/history` })).json();
     expect(history.total_nodes).toBe(2);
     expect(history.messages.filter((m: { content: string }) => m.content.startsWith('Done! Applied 2 transformation(s).'))).toHaveLength(1);
-    expect((await rebuildProjections(t.database.db)).identical).toBe(true);
+    expect((await rebuildProjections(ctx.t.database.db)).identical).toBe(true);
   });
 
   it('asks for confirmation before a risky apply and changes nothing; confirmed, it applies', async () => {

@@ -1,23 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseTargets, type TestDatabase } from '../support/databases.js';
-import { createTestApp, multipart, type TestApp } from '../support/test-service.js';
+import { describe, expect, it } from 'vitest';
+import { databaseTargets } from '../support/databases.js';
+import { multipart, useTestApp } from '../support/test-service.js';
 
 const targets = await databaseTargets();
 
 describe.each(targets)('Idempotency-Key on $name', (target) => {
-  let t: TestDatabase;
-  let api: TestApp;
-  beforeAll(async () => {
-    t = await target.create();
-    api = await createTestApp(t);
-  });
-  afterAll(async () => {
-    await api.close();
-    await t.cleanup();
-  });
-  const create = (key: string, body: object = { name: 'n' }) => api.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: body, headers: { 'idempotency-key': key } });
-  const count = async () => (await api.app.inject({ method: 'GET', url: '/api/v1/sessions?page_size=100' })).json().total as number;
+  const ctx = useTestApp(target);
+  const create = (key: string, body: object = { name: 'n' }) => ctx.api.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: body, headers: { 'idempotency-key': key } });
+  const count = async () => (await ctx.api.app.inject({ method: 'GET', url: '/api/v1/sessions?page_size=100' })).json().total as number;
 
   it('returns the first response to a repeat and appends nothing', async () => {
     const before = await count();
@@ -48,19 +39,19 @@ describe.each(targets)('Idempotency-Key on $name', (target) => {
     const id = (await create(randomUUID())).json().session_id;
     const send = () => {
       const form = multipart('a.csv', 'x,y\n1,2\n', { delimiter: ',' });
-      return api.app.inject({ method: 'POST', url: `/api/v1/sessions/${id}/upload`, payload: form.payload, headers: { ...form.headers, 'idempotency-key': 'upload-1' } });
+      return ctx.api.app.inject({ method: 'POST', url: `/api/v1/sessions/${id}/upload`, payload: form.payload, headers: { ...form.headers, 'idempotency-key': 'upload-1' } });
     };
     const first = await send();
     const second = await send();
     expect(second.json().node_id).toBe(first.json().node_id);
     expect(second.headers['idempotency-replayed']).toBe('true');
-    expect((await api.app.inject({ method: 'GET', url: `/api/v1/sessions/${id}/nodes` })).json()).toHaveLength(1);
+    expect((await ctx.api.app.inject({ method: 'GET', url: `/api/v1/sessions/${id}/nodes` })).json()).toHaveLength(1);
   });
 
   it('keeps 4xx answers, and refuses a key of the wrong length', async () => {
     const missing = randomUUID();
-    const first = await api.app.inject({ method: 'PATCH', url: `/api/v1/sessions/${missing}`, payload: { name: 'x' }, headers: { 'idempotency-key': 'key-4' } });
-    const again = await api.app.inject({ method: 'PATCH', url: `/api/v1/sessions/${missing}`, payload: { name: 'x' }, headers: { 'idempotency-key': 'key-4' } });
+    const first = await ctx.api.app.inject({ method: 'PATCH', url: `/api/v1/sessions/${missing}`, payload: { name: 'x' }, headers: { 'idempotency-key': 'key-4' } });
+    const again = await ctx.api.app.inject({ method: 'PATCH', url: `/api/v1/sessions/${missing}`, payload: { name: 'x' }, headers: { 'idempotency-key': 'key-4' } });
     expect(first.statusCode).toBe(404);
     expect(again.statusCode).toBe(404);
     expect(again.headers['idempotency-replayed']).toBe('true');

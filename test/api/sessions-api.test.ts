@@ -1,25 +1,15 @@
-import type { InjectOptions } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseTargets, type TestDatabase } from '../support/databases.js';
-import { createTestApp, multipart, SAMPLES_DIR, type TestApp } from '../support/test-service.js';
+import { describe, expect, it } from 'vitest';
+import { databaseTargets } from '../support/databases.js';
+import { multipart, SAMPLES_DIR, useTestApp } from '../support/test-service.js';
 
 const targets = await databaseTargets();
 
 describe.each(targets)('sessions, upload and data API on $name', (target) => {
-  let t: TestDatabase;
-  let api: TestApp;
-  beforeAll(async () => {
-    t = await target.create();
-    api = await createTestApp(t);
-  });
-  afterAll(async () => {
-    await api.close();
-    await t.cleanup();
-  });
+  const ctx = useTestApp(target);
 
-  const inject = (options: InjectOptions) => api.app.inject(options);
+  const inject = ctx.inject;
 
   async function newSession(body?: object): Promise<string> {
     const res = await inject({ method: 'POST', url: '/api/v1/sessions', payload: body });

@@ -1,24 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tableNameFromFilename } from '../../src/commands/session/attach-table.js';
-import { databaseTargets, type TestDatabase } from '../support/databases.js';
-import { createTestApp, multipart, type TestApp } from '../support/test-service.js';
+import { databaseTargets } from '../support/databases.js';
+import { multipart, useTestApp } from '../support/test-service.js';
 
 const targets = await databaseTargets();
 
 describe.each(targets)('attached tables API on $name', (target) => {
-  let t: TestDatabase;
-  let api: TestApp;
-  beforeAll(async () => {
-    t = await target.create();
-    api = await createTestApp(t);
-  });
-  afterAll(async () => {
-    await api.close();
-    await t.cleanup();
-  });
-  const inject = (options: InjectOptions) => api.app.inject(options);
+  const ctx = useTestApp(target);
+  const inject = ctx.inject;
   const attach = (id: string, filename: string, content: string, fields: Record<string, string> = {}) => {
     const form = multipart(filename, content, fields);
     return inject({ method: 'POST', url: `/api/v1/sessions/${id}/tables`, payload: form.payload, headers: form.headers });

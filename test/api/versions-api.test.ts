@@ -1,23 +1,13 @@
-import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rebuildProjections } from '../../src/projections/index.js';
-import { databaseTargets, type TestDatabase } from '../support/databases.js';
-import { createTestApp, multipart, type TestApp } from '../support/test-service.js';
+import { databaseTargets } from '../support/databases.js';
+import { multipart, useTestApp } from '../support/test-service.js';
 
 const targets = await databaseTargets();
 
 describe.each(targets)('undo, redo, rollback and lineage on $name', (target) => {
-  let t: TestDatabase;
-  let api: TestApp;
-  beforeAll(async () => {
-    t = await target.create();
-    api = await createTestApp(t);
-  });
-  afterAll(async () => {
-    await api.close();
-    await t.cleanup();
-  });
-  const inject = (options: InjectOptions) => api.app.inject(options);
+  const ctx = useTestApp(target);
+  const inject = ctx.inject;
   const post = (url: string, payload?: object) => inject({ method: 'POST', url, payload });
 
   it('moves the pointer through the tree, branches after a rollback, and never deletes a version', async () => {
@@ -58,7 +48,7 @@ describe.each(targets)('undo, redo, rollback and lineage on $name', (target) => 
     const lineage = (await inject({ method: 'GET', url: `/api/v1/sessions/${id}/lineage/${second}` })).json();
     expect(lineage.map((n: { id: string }) => n.id)).toEqual([root, first, second]);
     expect((await inject({ method: 'GET', url: `/api/v1/sessions/${id}/lineage/${second}?depth=2` })).json().map((n: { id: string }) => n.id)).toEqual([first, second]);
-    expect((await rebuildProjections(t.database.db)).identical).toBe(true);
+    expect((await rebuildProjections(ctx.t.database.db)).identical).toBe(true);
   });
 
   it('names a version, discards the current one (kept, hidden) and restores it by rollback', async () => {
@@ -80,7 +70,7 @@ describe.each(targets)('undo, redo, rollback and lineage on $name', (target) => 
     expect((await inject({ method: 'DELETE', url: `/api/v1/sessions/${id}/nodes/${root}` })).json().detail).toBe('Cannot delete the original data (root node)');
     expect((await post(`/api/v1/sessions/${id}/rollback`, { target_node_id: child })).json().current_node_id).toBe(child);
     expect((await inject({ method: 'GET', url: `/api/v1/sessions/${id}/nodes` })).json().map((n: { id: string }) => n.id)).toEqual([root, child]);
-    expect((await rebuildProjections(t.database.db)).identical).toBe(true);
+    expect((await rebuildProjections(ctx.t.database.db)).identical).toBe(true);
   });
 
   it('answers unknown nodes, sessions without data and malformed bodies', async () => {

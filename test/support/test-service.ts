@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createService, type Service } from '../../src/service/service.js';
@@ -45,3 +46,24 @@ export function multipart(filename: string | null, content: Buffer | string, fie
 }
 
 export const SAMPLES_DIR = path.resolve(import.meta.dirname, '../../samples');
+
+/**
+ * A whole service on a fresh database of `target` for one describe block: created before its tests, closed and
+ * dropped after them. Read `t`, `api` and `inject` inside tests (they exist once beforeAll has run).
+ */
+export function useTestApp(target: { create(): Promise<TestDatabase> }, env: Record<string, string> = {}) {
+  const ctx = {
+    t: undefined as unknown as TestDatabase,
+    api: undefined as unknown as TestApp,
+    inject: (options: InjectOptions) => ctx.api.app.inject(options),
+  };
+  beforeAll(async () => {
+    ctx.t = await target.create();
+    ctx.api = await createTestApp(ctx.t, env);
+  });
+  afterAll(async () => {
+    await ctx.api.close();
+    await ctx.t.cleanup();
+  });
+  return ctx;
+}
