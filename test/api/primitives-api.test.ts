@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listPrimitives } from '../../src/engine/plan/index.js';
-import { createPgliteTestDatabase, type TestDatabase } from '../support/databases.js';
-import { createTestApp, type TestApp } from '../support/test-service.js';
+import { createPgliteTestDatabase } from '../support/databases.js';
+import { useTestApp } from '../support/test-service.js';
 
 describe('primitive catalogue API', () => {
-  let t: TestDatabase;
-  let api: TestApp;
-  beforeAll(async () => {
-    t = await createPgliteTestDatabase();
-    api = await createTestApp(t);
-  });
-  afterAll(async () => {
-    await api.close();
-    await t.cleanup();
-  });
+  const ctx = useTestApp({ create: () => createPgliteTestDatabase() });
 
   it('lists every registered primitive with counts per category and a strict JSON Schema of its params', async () => {
-    const body = (await api.app.inject({ method: 'GET', url: '/api/v1/primitives' })).json();
+    const body = (await ctx.api.app.inject({ method: 'GET', url: '/api/v1/primitives' })).json();
     expect(body.count).toBe(listPrimitives().length);
     expect(body.categories.map((c: { name: string }) => c.name)).toEqual(['rows', 'columns', 'format', 'text', 'calculate', 'tables', 'groups', 'dates', 'quality']);
     const sort = body.primitives.find((p: { name: string }) => p.name === 'sort_rows');
@@ -27,13 +18,13 @@ describe('primitive catalogue API', () => {
   });
 
   it('filters by category, shows one primitive, and answers unknown names and categories', async () => {
-    const rows = (await api.app.inject({ method: 'GET', url: '/api/v1/primitives?category=rows' })).json();
+    const rows = (await ctx.api.app.inject({ method: 'GET', url: '/api/v1/primitives?category=rows' })).json();
     expect(rows.primitives.every((p: { category: string }) => p.category === 'rows')).toBe(true);
-    const one = await api.app.inject({ method: 'GET', url: '/api/v1/primitives/sort_rows' });
+    const one = await ctx.api.app.inject({ method: 'GET', url: '/api/v1/primitives/sort_rows' });
     expect(one.json().name).toBe('sort_rows');
-    const missing = await api.app.inject({ method: 'GET', url: '/api/v1/primitives/drop_rows' });
+    const missing = await ctx.api.app.inject({ method: 'GET', url: '/api/v1/primitives/drop_rows' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('PRIMITIVE_NOT_FOUND');
-    expect((await api.app.inject({ method: 'GET', url: '/api/v1/primitives?category=nope' })).statusCode).toBe(422);
+    expect((await ctx.api.app.inject({ method: 'GET', url: '/api/v1/primitives?category=nope' })).statusCode).toBe(422);
   });
 });
