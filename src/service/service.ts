@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, type Config } from '../config/config.js';
+import type { Config } from '../config/config.js';
 import { createPgliteDatabase, createPostgresDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { createEventStore, type Checkpoint, type EventStore } from '../events/index.js';
@@ -7,7 +7,7 @@ import { createQueue, type JobQueue } from '../jobs/index.js';
 import { dispatchBatch, requeueUnfinished } from '../jobs/dispatcher.js';
 import { runPlanApply, type PlanApplyJob } from '../jobs/handlers/plan-apply.js';
 import { createProjector, waitForProjections, type Projector } from '../projections/index.js';
-import { createLocalBlobStore, type BlobStore } from '../storage/index.js';
+import { createLocalBlobStore, openSupabaseBlobStore, type BlobStore } from '../storage/index.js';
 
 /** Everything a command, query or job needs, wired from the configuration (the composition root). */
 export interface Service {
@@ -44,13 +44,17 @@ export async function openDatabase(config: Config): Promise<Database> {
   return database;
 }
 
-export async function createService(config: Config, options: ServiceOptions): Promise<Service> {
-  if (config.SUPABASE_URL) {
-    // The Supabase Storage adapter is a separate piece of work; refuse rather than silently write to local disk.
-    throw new ConfigError('Invalid configuration: SUPABASE_URL is set but the Supabase Storage adapter is not available in this version');
+/** Supabase Storage when SUPABASE_URL is set (its bucket created if missing), else files under DATA_DIR/blobs. */
+export async function openBlobStore(config: Config): Promise<BlobStore> {
+  if (config.SUPABASE_URL && config.SUPABASE_SERVICE_KEY) {
+    return openSupabaseBlobStore({ url: config.SUPABASE_URL, serviceKey: config.SUPABASE_SERVICE_KEY, bucket: config.STORAGE_BUCKET });
   }
+  return createLocalBlobStore({ root: path.join(config.DATA_DIR, 'blobs') });
+}
+
+export async function createService(config: Config, options: ServiceOptions): Promise<Service> {
   const database = options.database ?? (await openDatabase(config));
-  const blobs = createLocalBlobStore({ root: path.join(config.DATA_DIR, 'blobs') });
+  const blobs = await openBlobStore(config);
   const queue = createQueue({ queueName: 'modulardata-jobs', redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, lockMs: config.JOB_LOCK_MS });
   const runProjector = options.runProjector ?? (options.role === 'worker' || (options.role === 'server' && !config.REDIS_URL));
   const projector = runProjector

@@ -1,3 +1,5 @@
+import { AppError } from '../errors/index.js';
+
 /**
  * The blob store port: uploaded originals and every version's output CSV, content-addressed by SHA-256. Events
  * carry only hashes (DESIGN.md §4), so a blob is immutable once written and storing the same bytes twice is free.
@@ -43,5 +45,26 @@ export class InvalidBlobKeyError extends Error {
     super(`invalid blob key ${JSON.stringify(key)}: expected 'sha256/' followed by 64 lowercase hex digits`);
     this.name = 'InvalidBlobKeyError';
     this.key = key;
+  }
+}
+
+/** Storage refused an operation for a reason a retry will not fix (credentials, missing bucket, size limit). */
+export class BlobStoreError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'BlobStoreError';
+  }
+}
+
+/**
+ * Storage could not be reached or kept failing (5xx, timeouts) after the retries. The API answers 503
+ * SERVICE_UNAVAILABLE; the message, with the upstream reason, goes to the log only.
+ */
+export class BlobStoreUnavailableError extends AppError {
+  readonly reason: string;
+  constructor(reason: string, cause?: unknown) {
+    super('SERVICE_UNAVAILABLE', 'File storage is temporarily unavailable; try again shortly', { cause });
+    this.name = 'BlobStoreUnavailableError';
+    this.reason = reason;
   }
 }
