@@ -9,6 +9,9 @@ import type { Service } from '../service/service.js';
 import { SERVICE_VERSION } from '../service/version.js';
 import { registerErrorHandling, registerNotFound, routePattern } from './error-handler.js';
 import { registerIdempotency } from './idempotency.js';
+import { registerAuth } from './auth-hook.js';
+import { createAuthenticator } from '../auth/index.js';
+import { authRoutes } from './routes/auth.js';
 import { dataRoutes } from './routes/data.js';
 import { healthRoutes } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
@@ -54,6 +57,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+  registerAuth(app, createAuthenticator(service.config));
 
   // An empty body with Content-Type: application/json counts as {} (the original console posts that way).
   app.removeContentTypeParser('application/json');
@@ -88,6 +92,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   await app.register(healthRoutes(service));
   await app.register(
     async (api) => {
+      await api.register(authRoutes);
       await api.register(sessionRoutes(service));
       await api.register(uploadRoutes(service, nodeData));
       await api.register(dataRoutes(service, nodeData));

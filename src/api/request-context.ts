@@ -1,13 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { CommandContext } from '../commands/handle-command.js';
+import { unauthorized } from '../auth/index.js';
 import { AppError } from '../errors/index.js';
 import type { Service } from '../service/service.js';
 
-/** With auth off, one local user owns everything (API.md §2). */
-export const LOCAL_USER = '00000000-0000-0000-0000-000000000000';
+export { LOCAL_USER } from '../auth/index.js';
 
-export function actorOf(_request: FastifyRequest): string {
-  return LOCAL_USER;
+/** The caller's user id: owner of what it creates, actor on its events. Set by the auth hook (src/api/auth-hook.ts). */
+export function actorOf(request: FastifyRequest): string {
+  // Only public routes lack a user, and none of them reads or writes owned data; refusing is the safe answer.
+  if (!request.user) throw unauthorized('Not authenticated');
+  return request.user.id;
 }
 
 /** If-Match: "<version>" → the version the caller expects; a malformed header is a validation error. */
