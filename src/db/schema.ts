@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AnalyticsReadModels } from './analytics-schema.js';
 
 /** Kysely types for the tables the migrations create. Timestamps come back as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -137,7 +138,7 @@ export interface SessionTablesTable {
   position: ColumnType<number, number, number>;
 }
 
-export interface ReadModels {
+export interface ReadModels extends AnalyticsReadModels {
   sessions: SessionsTable;
   nodes: NodesTable;
   chat_logs: ChatLogsTable;

@@ -154,6 +154,8 @@ export const TransformationFailed = defineEvent(
     step_index: z.number().int().nullable(),
     step_stats: z.array(jsonObject),
     engine_version: z.string(),
+    /** How long the apply ran before it failed (analytics); absent on events recorded before it was added. */
+    duration_ms: z.number().nonnegative().optional(),
   }),
 );
 

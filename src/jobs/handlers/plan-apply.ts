@@ -58,7 +58,7 @@ export async function runPlanApply(service: Service, job: PlanApplyJob): Promise
       const error = result.error!;
       await record(service, job, {
         type: 'TransformationFailed',
-        data: { task_id: job.task_id, code: 'TRANSFORMATION_FAILED', error: error.message, step_index: error.step_index + offset, step_stats: stats, engine_version: ENGINE_VERSION },
+        data: { task_id: job.task_id, code: 'TRANSFORMATION_FAILED', error: error.message, step_index: error.step_index + offset, step_stats: stats, engine_version: ENGINE_VERSION, duration_ms: Math.round(performance.now() - started) },
       });
       return;
     }

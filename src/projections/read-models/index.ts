@@ -1,4 +1,6 @@
 import type { Projection } from '../projection.js';
+import { analyticsAppliesProjection } from './analytics-applies.js';
+import { analyticsVersionsProjection } from './analytics-versions.js';
 import { chatLogsProjection } from './chat-logs.js';
 import { nodesProjection } from './nodes.js';
 import { plansProjection } from './plans.js';
@@ -14,4 +16,6 @@ export const PROJECTIONS: readonly Projection[] = [
   plansProjection,
   tasksProjection,
   sessionTablesProjection,
+  analyticsAppliesProjection,
+  analyticsVersionsProjection,
 ];
