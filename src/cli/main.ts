@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from '../config/config.js';
 import { applyCommand } from './commands/apply.js';
 import { migrateCommand } from './commands/migrate.js';
+import { planCommand } from './commands/plan.js';
 import { profileCommand } from './commands/profile.js';
 import { rebuildCommand } from './commands/rebuild.js';
 import { serveCommand } from './commands/serve.js';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, CliCommand> = {
   rebuild: rebuildCommand,
   apply: applyCommand,
   profile: profileCommand,
+  plan: planCommand,
 };
 
 function usage(): string {

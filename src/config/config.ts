@@ -41,6 +41,8 @@ export const configSchema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: url(['http:', 'https:']),
   OPENAI_MODEL: optionalText.transform((v) => v ?? 'gpt-4o-mini'),
+  /** The whole OpenAI planning call (repair try and SDK retries included); past it the offline planner answers. */
+  OPENAI_TIMEOUT_MS: int(30_000, 100, 600_000),
   SUPABASE_JWT_SECRET: optionalText,
   AUTH_JWKS_URL: url(['http:', 'https:']),
   DATA_DIR: optionalText.transform((v) => path.resolve(v ?? '.modulardata')),
