@@ -6,11 +6,15 @@
  * slice made at conversion time dies young. Only unescaped or rebuilt cells are kept as strings.
  * Type inference and conversion read the spans directly (`typedSpanColumn`), so only cells of
  * string columns ever become strings.
+ *
+ * A large file arrives as several texts (see piece-reader.ts). Offsets are into the text that was
+ * current when the row was added: `segments` lists the texts and the first row of each, which
+ * every column shares because each record adds one cell to every column.
  */
 import type { FieldSpans } from './record-reader.js';
 import { repairSplitDates } from './repair-split-dates.js';
 import { MAX_LISTED_BAD_LINES, type BadLine } from './types.js';
-import { STRING_CELL, type SpanCells } from './infer-types.js';
+import { STRING_CELL, type SpanCells, type TextSegments } from './infer-types.js';
 
 /** Read access to one column's raw cells (`null` for an empty field). Arrays qualify too. */
 export interface CellSource {
@@ -25,7 +29,7 @@ class SpanColumn implements CellSource, SpanCells {
   readonly strings: string[] = [];
 
   constructor(
-    readonly text: string,
+    readonly segments: TextSegments,
     capacity: number,
   ) {
     this.starts = new Int32Array(capacity);
@@ -60,12 +64,27 @@ class SpanColumn implements CellSource, SpanCells {
     const end = this.ends[i];
     if (end === STRING_CELL) return this.strings[this.starts[i]];
     const start = this.starts[i];
-    return start === end ? null : this.text.slice(start, end);
+    return start === end ? null : segmentText(this.segments, i).slice(start, end);
   }
+}
+
+/** The text row `row`'s spans point into (binary search: only `at()` reads rows out of order). */
+function segmentText(segments: TextSegments, row: number): string {
+  const { texts, rowStarts } = segments;
+  let lo = 0;
+  let hi = texts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (rowStarts[mid] <= row) lo = mid;
+    else hi = mid - 1;
+  }
+  return texts[lo];
 }
 
 export class ColumnCollector {
   readonly columns: SpanColumn[];
+  private readonly segments: TextSegments = { texts: [], rowStarts: [] };
+  private text = '';
   readonly bad: BadLine[] = [];
   badCount = 0;
   /** Repaired lines lose no data, so they do not count toward the 10 % limit. */
@@ -73,14 +92,20 @@ export class ColumnCollector {
   dataLines = 0;
 
   constructor(
-    private readonly text: string,
     readonly width: number,
     private readonly delimiter: string,
     /** Expected number of rows, to size the column buffers once (they still grow past it). */
     capacity = 1024,
   ) {
     const size = Math.max(16, Math.min(Math.ceil(capacity), 1 << 28));
-    this.columns = Array.from({ length: width }, () => new SpanColumn(text, size));
+    this.columns = Array.from({ length: width }, () => new SpanColumn(this.segments, size));
+  }
+
+  /** Spans added from now on point into `text`. */
+  useText(text: string): void {
+    this.text = text;
+    this.segments.texts.push(text);
+    this.segments.rowStarts.push(this.rows);
   }
 
   get rows(): number {

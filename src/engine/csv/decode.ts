@@ -7,9 +7,26 @@ import { Buffer, isUtf8 } from 'node:buffer';
 import { AppError } from '../../errors/index.js';
 import type { CsvEncoding, EncodingOption } from './types.js';
 
+/**
+ * The decoded text in pieces of at most {@link PIECE_BYTES} source bytes each: one JS string cannot
+ * exceed ~512 MiB, and a 5M-row export is bigger. Pieces split anywhere between characters; the
+ * reader joins records across them.
+ */
 export interface DecodedText {
-  text: string;
+  pieces: string[];
   encoding: CsvEncoding;
+}
+
+export const PIECE_BYTES = 64 * 1024 * 1024;
+
+/** The first `chars` characters of the pieces (or all of them), for detectors that look at the start of a file. */
+export function textHead(pieces: readonly string[], chars: number): string {
+  let head = '';
+  for (const piece of pieces) {
+    if (head.length >= chars) break;
+    head += piece.length > chars - head.length ? piece.slice(0, chars - head.length) : piece;
+  }
+  return head;
 }
 
 const EMPTY_MESSAGE = 'File is empty or contains no data';
@@ -23,7 +40,7 @@ const CP1252_HIGH = [
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
-export function decodeWindows1252(bytes: Uint8Array): string {
+function decodeWindows1252Piece(bytes: Uint8Array): string {
   const chunks: string[] = [];
   const CHUNK = 8192;
   const codes = new Uint16Array(CHUNK);
@@ -38,15 +55,51 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return chunks.join('');
 }
 
-function decodeStrict(bytes: Uint8Array, label: 'utf-8' | 'utf-16le' | 'utf-16be'): string | null {
-  if (label === 'utf-8') {
-    // Same text as a fatal TextDecoder (which keeps a BOM here too, as ignoreBOM does), but a
-    // validated buffer decodes faster than the fatal decoder.
-    return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : null;
+export function decodeWindows1252(bytes: Uint8Array, pieceBytes = PIECE_BYTES): string[] {
+  const pieces: string[] = [];
+  for (let start = 0; start < bytes.length; start += pieceBytes) {
+    pieces.push(decodeWindows1252Piece(bytes.subarray(start, start + pieceBytes)));
   }
+  return pieces;
+}
+
+/**
+ * UTF-8 in pieces, each ending on a character boundary. Invalid sequences become U+FFFD (callers that must
+ * refuse them validate first: a validated buffer decodes faster than a fatal decoder, with the same text).
+ */
+export function decodeUtf8Pieces(bytes: Uint8Array, pieceBytes = PIECE_BYTES): string[] {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < buffer.length) {
+    const limit = Math.min(start + pieceBytes, buffer.length);
+    // Cut before a character's first byte, never at a continuation byte (10xxxxxx): back up, or (a piece
+    // smaller than one character) move forward.
+    let end = limit;
+    while (end > start && end < buffer.length && (buffer[end] & 0xc0) === 0x80) end--;
+    if (end === start) {
+      end = limit;
+      while (end < buffer.length && (buffer[end] & 0xc0) === 0x80) end++;
+    }
+    pieces.push(buffer.toString('utf8', start, end));
+    start = end;
+  }
+  return pieces;
+}
+
+function decodeStrict(bytes: Uint8Array, label: 'utf-8' | 'utf-16le' | 'utf-16be', pieceBytes: number): string[] | null {
+  if (label === 'utf-8') return isUtf8(bytes) ? decodeUtf8Pieces(bytes, pieceBytes) : null;
   try {
-    // ignoreBOM: the BOM is stripped by the caller, so a second U+FEFF would be content.
-    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+    // ignoreBOM: the BOM is stripped by the caller, so a second U+FEFF would be content. A streaming decoder
+    // keeps a surrogate pair split between windows whole.
+    const decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
+    const pieces: string[] = [];
+    const window = pieceBytes & ~1 || 2;
+    for (let start = 0; start < bytes.length; start += window) {
+      pieces.push(decoder.decode(bytes.subarray(start, start + window), { stream: true }));
+    }
+    pieces.push(decoder.decode());
+    return pieces;
   } catch {
     return null;
   }
@@ -92,9 +145,11 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+const BINARY_SAMPLE = 65536;
+
 /** Control characters other than tab, LF, CR, FF; more than 1 % of the first 64K means binary. */
 function looksBinary(text: string): boolean {
-  const n = Math.min(text.length, 65536);
+  const n = Math.min(text.length, BINARY_SAMPLE);
   let control = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -103,16 +158,16 @@ function looksBinary(text: string): boolean {
   return control > n * 0.01;
 }
 
-function utf16(bytes: Uint8Array, label: 'utf-16le' | 'utf-16be'): DecodedText {
+function utf16(bytes: Uint8Array, label: 'utf-16le' | 'utf-16be', pieceBytes: number): DecodedText {
   const bom = label === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff];
   const body = startsWith(bytes, bom) ? bytes.subarray(2) : bytes;
-  const text = body.length % 2 === 0 ? decodeStrict(body, label) : null;
-  if (text === null) {
+  const pieces = body.length % 2 === 0 ? decodeStrict(body, label, pieceBytes) : null;
+  if (pieces === null) {
     throw new AppError('FILE_READ_ERROR', `File could not be decoded as ${label.toUpperCase()}`, {
       suggestion: 'Save the file as UTF-8 CSV, or choose the encoding it was saved with.',
     });
   }
-  return { text, encoding: label };
+  return { pieces, encoding: label };
 }
 
 function refuseNul(bytes: Uint8Array): void {
@@ -123,52 +178,56 @@ function refuseNul(bytes: Uint8Array): void {
   }
 }
 
-function decodeAuto(bytes: Uint8Array): DecodedText {
+function decodeAuto(bytes: Uint8Array, pieceBytes: number): DecodedText {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    const text = decodeStrict(bytes.subarray(3), 'utf-8');
-    if (text === null) {
+    const pieces = decodeStrict(bytes.subarray(3), 'utf-8', pieceBytes);
+    if (pieces === null) {
       throw new AppError('FILE_READ_ERROR', 'File starts with a UTF-8 byte-order mark but is not valid UTF-8', {
         suggestion: 'Save the file as UTF-8 CSV, or choose encoding windows-1252.',
       });
     }
     refuseNul(bytes);
-    return { text, encoding: 'utf-8' };
+    return { pieces, encoding: 'utf-8' };
   }
-  if (startsWith(bytes, [0xff, 0xfe])) return utf16(bytes, 'utf-16le');
-  if (startsWith(bytes, [0xfe, 0xff])) return utf16(bytes, 'utf-16be');
+  if (startsWith(bytes, [0xff, 0xfe])) return utf16(bytes, 'utf-16le', pieceBytes);
+  if (startsWith(bytes, [0xfe, 0xff])) return utf16(bytes, 'utf-16be', pieceBytes);
   for (const m of MAGIC) if (startsWith(bytes, m.bytes)) throw binaryError(m.what);
   if (bytes.indexOf(0) !== -1) {
     const guess = sniffUtf16(bytes);
-    if (guess) return utf16(bytes, guess);
+    if (guess) return utf16(bytes, guess, pieceBytes);
     refuseNul(bytes);
   }
-  const utf8 = decodeStrict(bytes, 'utf-8');
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
-  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  const utf8 = decodeStrict(bytes, 'utf-8', pieceBytes);
+  if (utf8 !== null) return { pieces: utf8, encoding: 'utf-8' };
+  return { pieces: decodeWindows1252(bytes, pieceBytes), encoding: 'windows-1252' };
 }
 
-function decodeAs(bytes: Uint8Array, encoding: Exclude<EncodingOption, 'auto'>): DecodedText {
-  if (encoding === 'utf-16le' || encoding === 'utf-16be') return utf16(bytes, encoding);
+function decodeAs(bytes: Uint8Array, encoding: Exclude<EncodingOption, 'auto'>, pieceBytes: number): DecodedText {
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return utf16(bytes, encoding, pieceBytes);
   refuseNul(bytes);
-  if (encoding === 'windows-1252') return { text: decodeWindows1252(bytes), encoding };
+  if (encoding === 'windows-1252') return { pieces: decodeWindows1252(bytes, pieceBytes), encoding };
   const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
-  const text = decodeStrict(body, 'utf-8');
-  if (text === null) {
+  const pieces = decodeStrict(body, 'utf-8', pieceBytes);
+  if (pieces === null) {
     throw new AppError('FILE_READ_ERROR', 'File is not valid UTF-8 text', {
       suggestion: "Choose encoding 'auto' or 'windows-1252', or save the file as UTF-8 CSV.",
     });
   }
-  return { text, encoding: 'utf-8' };
+  return { pieces, encoding: 'utf-8' };
 }
 
-/** Decodes upload bytes; throws FILE_READ_ERROR for empty, binary or undecodable content. */
-export function decodeCsvBytes(bytes: Uint8Array, encoding: EncodingOption = 'auto'): DecodedText {
+/**
+ * Decodes upload bytes; throws FILE_READ_ERROR for empty, binary or undecodable content. `pieceBytes` only
+ * changes where the text is cut (tests use small pieces to cut through records).
+ */
+export function decodeCsvBytes(bytes: Uint8Array, encoding: EncodingOption = 'auto', pieceBytes = PIECE_BYTES): DecodedText {
   if (bytes.length === 0) throw new AppError('FILE_READ_ERROR', EMPTY_MESSAGE);
-  const decoded = encoding === 'auto' ? decodeAuto(bytes) : decodeAs(bytes, encoding);
-  if (decoded.text.charCodeAt(0) === 0xfeff) decoded.text = decoded.text.slice(1);
-  if (decoded.text.trim() === '') throw new AppError('FILE_READ_ERROR', EMPTY_MESSAGE);
-  if (looksBinary(decoded.text)) throw binaryError();
-  return decoded;
+  const decoded = encoding === 'auto' ? decodeAuto(bytes, pieceBytes) : decodeAs(bytes, encoding, pieceBytes);
+  const pieces = decoded.pieces.filter((p) => p.length > 0);
+  if (pieces.length > 0 && pieces[0].charCodeAt(0) === 0xfeff) pieces[0] = pieces[0].slice(1);
+  if (!pieces.some((p) => /\S/.test(p))) throw new AppError('FILE_READ_ERROR', EMPTY_MESSAGE);
+  if (looksBinary(textHead(pieces, BINARY_SAMPLE))) throw binaryError();
+  return { pieces, encoding: decoded.encoding };
 }
 
 export { EMPTY_MESSAGE };

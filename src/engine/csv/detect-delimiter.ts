@@ -10,7 +10,7 @@ import type { CsvDelimiter } from './types.js';
 const CANDIDATES: CsvDelimiter[] = [',', ';', '\t', '|'];
 const SAMPLE_RECORDS = 20;
 /** Detection only needs the start of the file; a quote left open by a wrong guess must not scan it all. */
-const SAMPLE_CHARS = 1 << 20;
+export const DELIMITER_SAMPLE_CHARS = 1 << 20;
 
 interface Candidate {
   delimiter: CsvDelimiter;
@@ -49,7 +49,7 @@ function measure(text: string, delimiter: CsvDelimiter): Candidate {
 }
 
 export function detectDelimiter(text: string): CsvDelimiter {
-  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  const sample = text.length > DELIMITER_SAMPLE_CHARS ? text.slice(0, DELIMITER_SAMPLE_CHARS) : text;
   let winner: Candidate | null = null;
   for (const delimiter of CANDIDATES) {
     const c = measure(sample, delimiter);

@@ -154,10 +154,19 @@ export function typedColumn(cells: CellSource): { type: ColumnType; values: Cell
  * becomes a string. Only string columns slice their cells.
  */
 
-/** Raw cells of one column as spans of `text`; `ends[i] === STRING_CELL` marks a cell kept as `strings[starts[i]]`. */
+/** The texts spans point into, and the first row of each (ascending; a text may hold no rows). */
+export interface TextSegments {
+  readonly texts: string[];
+  readonly rowStarts: number[];
+}
+
+/**
+ * Raw cells of one column as spans of the segment texts; `ends[i] === STRING_CELL` marks a cell kept as
+ * `strings[starts[i]]`. Rows are read in order, so the current text changes at each segment's first row.
+ */
 export interface SpanCells {
   readonly length: number;
-  readonly text: string;
+  readonly segments: TextSegments;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   readonly strings: readonly string[];
@@ -391,7 +400,11 @@ function sameChars(s: string, text: string, a: number): boolean {
 
 /** Infers a span column's type; numeric cells' values are left in `nums` when it is numeric. */
 function inferSpans(cells: SpanCells, nums: Float64Array): ColumnType {
-  const { text, starts, ends, strings, length } = cells;
+  const { starts, ends, strings, length } = cells;
+  const { texts, rowStarts } = cells.segments;
+  let segment = 0;
+  let text = texts[0] ?? '';
+  let nextSegmentRow = rowStarts[1] ?? Infinity;
   let canInt = true;
   let canFloat = true;
   let canBool = true;
@@ -399,6 +412,10 @@ function inferSpans(cells: SpanCells, nums: Float64Array): ColumnType {
   let canDatetime = true;
   let seen = false;
   for (let i = 0; i < length; i++) {
+    while (i >= nextSegmentRow) {
+      text = texts[++segment];
+      nextSegmentRow = rowStarts[segment + 1] ?? Infinity;
+    }
     let s = text;
     let a = starts[i];
     let b = ends[i];
@@ -439,7 +456,11 @@ function inferSpans(cells: SpanCells, nums: Float64Array): ColumnType {
 
 /** `typedColumn` for a column of spans: the same types and values, without a string per cell. */
 export function typedSpanColumn(cells: SpanCells): { type: ColumnType; values: CellValue[] } {
-  const { text, starts, ends, strings, length } = cells;
+  const { starts, ends, strings, length } = cells;
+  const { texts, rowStarts } = cells.segments;
+  let segment = 0;
+  let text = texts[0] ?? '';
+  let nextSegmentRow = rowStarts[1] ?? Infinity;
   const nums = new Float64Array(length);
   const type = inferSpans(cells, nums);
   const interner = new Interner();
@@ -447,6 +468,10 @@ export function typedSpanColumn(cells: SpanCells): { type: ColumnType; values: C
   const instants = new Map<number, Date>();
   const out: CellValue[] = new Array(length);
   for (let i = 0; i < length; i++) {
+    while (i >= nextSegmentRow) {
+      text = texts[++segment];
+      nextSegmentRow = rowStarts[segment + 1] ?? Infinity;
+    }
     const b = ends[i];
     const a = starts[i];
     if (b !== STRING_CELL && a === b) {

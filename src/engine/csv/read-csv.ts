@@ -8,13 +8,14 @@
  */
 import { AppError } from '../../errors/index.js';
 import { columnValues, makeDataTable, type CellValue, type ColumnSchema, type DataTable } from '../table.js';
-import { decodeCsvBytes, EMPTY_MESSAGE } from './decode.js';
-import { detectDelimiter } from './detect-delimiter.js';
+import { decodeCsvBytes, decodeUtf8Pieces, EMPTY_MESSAGE, textHead } from './decode.js';
+import { DELIMITER_SAMPLE_CHARS, detectDelimiter } from './detect-delimiter.js';
 import { detectHeader } from './detect-header.js';
 import { headerNames } from './header-names.js';
 import { typedSpanColumn } from './infer-types.js';
 import { ColumnCollector } from './column-collector.js';
-import { createFieldSpans, createRecordReader, type RecordReader } from './record-reader.js';
+import { createPieceReader, type PieceReader } from './piece-reader.js';
+import { createFieldSpans, type RecordReader } from './record-reader.js';
 import type { IngestReport, ReadCsvOptions } from './types.js';
 
 export interface ReadCsvResult {
@@ -78,19 +79,36 @@ function buildTable(names: string[], collector: ColumnCollector): DataTable {
  * column buffers once). Never more than a row of `width` fields could need (one character per
  * field), so odd first lines cannot make it allocate more than a few bytes per character.
  */
-function estimateRows(text: string, width: number): number {
-  const sample = Math.min(text.length, 65536);
+function estimateRows(pieces: readonly string[], width: number): number {
+  const text = textHead(pieces, 65536);
+  const total = pieces.reduce((n, p) => n + p.length, 0);
+  const sample = text.length;
   let lines = 0;
   for (let i = 0; i < sample; i++) if (text.charCodeAt(i) === 10) lines++;
   if (lines === 0) return 1024;
-  const estimate = Math.ceil((text.length / sample) * lines * 1.05) + 16;
-  return Math.min(estimate, Math.ceil(text.length / Math.max(1, width)) + 16);
+  const estimate = Math.ceil((total / sample) * lines * 1.05) + 16;
+  return Math.min(estimate, Math.ceil(total / Math.max(1, width)) + 16);
 }
 
-export function readCsv(bytes: Uint8Array, options: ReadCsvOptions = {}): ReadCsvResult {
-  const { text, encoding } = decodeCsvBytes(bytes, options.encoding ?? 'auto');
-  const delimiter = !options.delimiter || options.delimiter === 'auto' ? detectDelimiter(text) : options.delimiter;
-  const reader = createRecordReader(text, delimiter);
+/** Adds the rest of the reader's records to the collector, telling it whenever their text changes. */
+function collectRest(reader: PieceReader, collector: ColumnCollector, eachRecord?: () => void): void {
+  const spans = createFieldSpans();
+  let textIndex = -1;
+  while (reader.nextSpans(spans)) {
+    if (reader.textIndex !== textIndex) {
+      textIndex = reader.textIndex;
+      collector.useText(reader.text);
+    }
+    collector.addSpans(spans, reader.recordLine);
+    eachRecord?.();
+  }
+}
+
+/** `pieceBytes` only changes where the decoded text is cut; tests use small pieces to cut through records. */
+export function readCsv(bytes: Uint8Array, options: ReadCsvOptions = {}, pieceBytes?: number): ReadCsvResult {
+  const { pieces, encoding } = decodeCsvBytes(bytes, options.encoding ?? 'auto', pieceBytes);
+  const delimiter = !options.delimiter || options.delimiter === 'auto' ? detectDelimiter(textHead(pieces, DELIMITER_SAMPLE_CHARS)) : options.delimiter;
+  const reader = createPieceReader(pieces, delimiter);
 
   const requested = options.header_row ?? 'auto';
   const scanCount = typeof requested === 'number' ? Math.max(HEADER_SCAN, requested + 1) : HEADER_SCAN;
@@ -113,11 +131,10 @@ export function readCsv(bytes: Uint8Array, options: ReadCsvOptions = {}): ReadCs
 
   const header = first[headerIndex];
   const { names, renamed } = headerNames(header.fields);
-  const collector = new ColumnCollector(text, names.length, delimiter, estimateRows(text, names.length));
+  const collector = new ColumnCollector(names.length, delimiter, estimateRows(pieces, names.length));
   for (const r of first.slice(headerIndex + 1)) collector.addFields(r.fields, r.line);
   // The reader resumes after the scanned records (and keeps answering false once at the end).
-  const spans = createFieldSpans();
-  while (reader.nextSpans(spans)) collector.addSpans(spans, reader.recordLine);
+  collectRest(reader, collector);
 
   if (collector.dataLines === 0) throw emptyFile();
   if (options.bad_lines === 'error' && collector.badCount > 0) throw badLinesError(collector, true);
@@ -148,18 +165,16 @@ export function readCsv(bytes: Uint8Array, options: ReadCsvOptions = {}): ReadCs
 }
 
 /** Reads canonical CSV (the writer's output). A record of the wrong width means the bytes are not canonical. */
-export function readCanonicalCsv(bytes: Uint8Array): DataTable {
-  let text = new TextDecoder('utf-8').decode(bytes); // drops a UTF-8 BOM
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const reader = createRecordReader(text, ',');
+export function readCanonicalCsv(bytes: Uint8Array, pieceBytes?: number): DataTable {
+  const pieces = decodeUtf8Pieces(bytes, pieceBytes);
+  if (pieces.length > 0 && pieces[0].charCodeAt(0) === 0xfeff) pieces[0] = pieces[0].slice(1);
+  const reader = createPieceReader(pieces, ',');
   const header = reader.next();
   if (!header) return makeDataTable([], []);
   const { names } = headerNames(header);
-  const collector = new ColumnCollector(text, names.length, ',', estimateRows(text, names.length));
-  const spans = createFieldSpans();
-  while (reader.nextSpans(spans)) {
-    collector.addSpans(spans, reader.recordLine);
+  const collector = new ColumnCollector(names.length, ',', estimateRows(pieces, names.length));
+  collectRest(reader, collector, () => {
     if (collector.badCount > 0) throw badLinesError(collector, true);
-  }
+  });
   return buildTable(names, collector);
 }

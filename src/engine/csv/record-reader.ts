@@ -9,6 +9,9 @@
  *   closing quote is appended (`"ab"c` → `abc`), as spreadsheet programs read them.
  * - Blank lines (nothing between two line breaks) are not records; `""` on a line is one.
  * - An unclosed quote or a field over 10 MiB throws CSV_PARSE_ERROR with its line and column.
+ *
+ * A reader over a piece of a larger text (`final: false`) never returns a record that might go on in
+ * the next piece: it stops before it, and `consumed` says where the carried-over text starts.
  */
 import { AppError } from '../../errors/index.js';
 import { MAX_FIELD_CHARS } from './types.js';
@@ -38,7 +41,21 @@ export interface RecordReader {
   nextSpans(into: FieldSpans): boolean;
   /** 1-based physical line on which the record last returned started. */
   readonly recordLine: number;
+  /** Offset of the first character not yet returned in a record (after the end: the text's length). */
+  readonly consumed: number;
+  /** 1-based physical line at `consumed`. */
+  readonly line: number;
 }
+
+export interface RecordReaderOptions {
+  /** False for a piece of a larger text: a record that reaches the piece's end is left for the next piece. */
+  final?: boolean;
+  /** Physical line number of the text's first character (pieces after the first). */
+  startLine?: number;
+}
+
+/** Thrown inside a non-final piece when a record reaches the piece's end; never escapes the reader. */
+const INCOMPLETE = Symbol('incomplete record');
 
 function parseError(line: number, column: number, message: string): AppError {
   return new AppError('CSV_PARSE_ERROR', `The CSV file is malformed: ${message.toLowerCase()} (line ${line})`, {
@@ -47,12 +64,13 @@ function parseError(line: number, column: number, message: string): AppError {
   });
 }
 
-export function createRecordReader(text: string, delimiter: string): RecordReader {
+export function createRecordReader(text: string, delimiter: string, options: RecordReaderOptions = {}): RecordReader {
   const delim = delimiter.charCodeAt(0);
   const len = text.length;
+  const final = options.final ?? true;
   let pos = 0;
-  let line = 1;
-  let recordLine = 1;
+  let line = options.startLine ?? 1;
+  let recordLine = line;
 
   const tooLong = (column: number): AppError => parseError(recordLine, column, `Field ${column} is longer than 10 MiB`);
 
@@ -75,9 +93,13 @@ export function createRecordReader(text: string, delimiter: string): RecordReade
     let built: string | undefined;
     let start = pos;
     for (;;) {
-      if (pos >= len) throw parseError(openLine, column, `Unclosed quote in field ${column}`);
+      if (pos >= len) {
+        if (!final) throw INCOMPLETE;
+        throw parseError(openLine, column, `Unclosed quote in field ${column}`);
+      }
       const c = text.charCodeAt(pos);
       if (c === QUOTE) {
+        if (!final && pos + 1 >= len) throw INCOMPLETE; // a doubled quote may be split between pieces
         if (pos + 1 < len && text.charCodeAt(pos + 1) === QUOTE) {
           built = (built ?? '') + text.slice(start, pos + 1); // keep one quote of the pair
           pos += 2;
@@ -115,13 +137,30 @@ export function createRecordReader(text: string, delimiter: string): RecordReade
     return true;
   }
 
+  /** A CR at the end of a piece may be the first half of a CRLF. */
+  const splitBreak = (): boolean => !final && pos + 1 >= len && text.charCodeAt(pos) === CR;
+
   function nextSpans(out: FieldSpans): boolean {
     out.count = 0;
-    while (pos < len && lineBreak()) {
+    while (pos < len && !splitBreak() && lineBreak()) {
       /* skip blank lines */
     }
-    if (pos >= len) return false;
+    if (pos >= len || splitBreak()) return false;
     recordLine = line;
+    if (final) return recordSpans(out);
+    const start = pos;
+    try {
+      return recordSpans(out);
+    } catch (error) {
+      if (error !== INCOMPLETE) throw error;
+      pos = start;
+      line = recordLine;
+      out.count = 0;
+      return false;
+    }
+  }
+
+  function recordSpans(out: FieldSpans): boolean {
     for (;;) {
       const i = out.count++;
       if (text.charCodeAt(pos) === QUOTE) {
@@ -133,10 +172,14 @@ export function createRecordReader(text: string, delimiter: string): RecordReade
         out.ends[i] = pos;
         out.texts[i] = undefined;
       }
-      if (pos >= len) break;
+      if (pos >= len) {
+        if (!final) throw INCOMPLETE;
+        break;
+      }
       if (text.charCodeAt(pos) === delim) {
         pos++;
         if (pos >= len) {
+          if (!final) throw INCOMPLETE;
           // a trailing delimiter at the end of the text still ends an (empty) field
           const j = out.count++;
           out.starts[j] = out.ends[j] = pos;
@@ -145,6 +188,7 @@ export function createRecordReader(text: string, delimiter: string): RecordReade
         }
         continue;
       }
+      if (splitBreak()) throw INCOMPLETE;
       lineBreak();
       break;
     }
@@ -171,6 +215,12 @@ export function createRecordReader(text: string, delimiter: string): RecordReade
     nextSpans,
     get recordLine() {
       return recordLine;
+    },
+    get consumed() {
+      return pos;
+    },
+    get line() {
+      return line;
     },
   };
 }
