@@ -25,6 +25,8 @@ import { eventRoutes } from './routes/events.js';
 import { primitiveRoutes } from './routes/primitives.js';
 import { tableRoutes } from './routes/tables.js';
 import { uploadRoutes } from './routes/upload.js';
+import { moduleRoutes } from './routes/modules.js';
+import { runRoutes } from './routes/runs.js';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
 
@@ -104,6 +106,8 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
       await api.register(taskRoutes(service));
       await api.register(versionRoutes(service, nodeData));
       await api.register(eventRoutes(service));
+      await api.register(moduleRoutes(service));
+      await api.register(runRoutes(service));
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AnalyticsReadModels } from './analytics-schema.js';
+import type { ModuleReadModels } from './module-schema.js';
 
 /** Kysely types for the tables the migrations create. Timestamps come back as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -138,7 +139,7 @@ export interface SessionTablesTable {
   position: ColumnType<number, number, number>;
 }
 
-export interface ReadModels extends AnalyticsReadModels {
+export interface ReadModels extends AnalyticsReadModels, ModuleReadModels {
   sessions: SessionsTable;
   nodes: NodesTable;
   chat_logs: ChatLogsTable;
@@ -166,4 +167,4 @@ export interface DB extends ReadModels {
 }
 
 /** The read tables a projection rebuild may replace. */
-export const READ_MODEL_TABLES = ['sessions', 'nodes', 'chat_logs', 'plans', 'plan_steps', 'tasks', 'session_tables'] as const;
+export const READ_MODEL_TABLES = ['sessions', 'nodes', 'chat_logs', 'plans', 'plan_steps', 'tasks', 'session_tables', 'modules', 'module_runs'] as const;

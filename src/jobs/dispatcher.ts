@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.js';
 import { createEventStore } from '../events/index.js';
 import { readCheckpoint, writeCheckpoint } from '../projections/checkpoint-store.js';
 import { consumerLockKey } from '../projections/run-batch.js';
+import { moduleRunJobOf, requeueModuleRuns } from './module-run-jobs.js';
 import type { JobQueue } from './queue.js';
 
 const NAME = 'dispatcher';
@@ -22,6 +23,8 @@ export async function dispatchBatch(db: Kysely<DB>, queue: JobQueue, batchSize =
       if (e.type === 'PlanApplyRequested') {
         await queue.enqueue({ id: e.data.task_id, name: 'plan_apply', data: { session_id: e.streamId.slice('session-'.length), task_id: e.data.task_id } });
       }
+      const moduleRun = moduleRunJobOf(e);
+      if (moduleRun) await queue.enqueue(moduleRun);
     }
     const last = events[events.length - 1];
     await writeCheckpoint(trx, NAME, { transactionId: last.transactionId, position: last.position });
@@ -36,5 +39,5 @@ export async function dispatchBatch(db: Kysely<DB>, queue: JobQueue, batchSize =
 export async function requeueUnfinished(db: Kysely<DB>, queue: JobQueue): Promise<number> {
   const pending = await db.selectFrom('tasks').select(['id', 'session_id']).where('kind', '=', 'plan_apply').where('status', 'in', ['PENDING', 'STARTED', 'PROGRESS']).execute();
   for (const task of pending) await queue.enqueue({ id: task.id, name: 'plan_apply', data: { session_id: task.session_id, task_id: task.id } });
-  return pending.length;
+  return pending.length + (await requeueModuleRuns(db, queue));
 }

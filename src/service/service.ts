@@ -6,6 +6,7 @@ import { createEventStore, type Checkpoint, type EventStore } from '../events/in
 import { createQueue, type JobQueue } from '../jobs/index.js';
 import { dispatchBatch, requeueUnfinished } from '../jobs/dispatcher.js';
 import { runPlanApply, type PlanApplyJob } from '../jobs/handlers/plan-apply.js';
+import { runModuleJob, type ModuleRunJob } from '../jobs/handlers/module-run.js';
 import { createProjector, waitForProjections, type Projector } from '../projections/index.js';
 import { createLocalBlobStore, openSupabaseBlobStore, type BlobStore } from '../storage/index.js';
 
@@ -82,6 +83,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   if (projector) {
     queue.process(async (job) => {
       if (job.name === 'plan_apply') await runPlanApply(service, job.data as PlanApplyJob);
+      if (job.name === 'module_run') await runModuleJob(service, job.data as ModuleRunJob);
     });
     await requeueUnfinished(database.db, queue);
     projector.start();

@@ -191,6 +191,7 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
       if (Object.values(state.nodes).some((n) => n.parentId === node.id && !n.discarded)) {
         throw new AppError('INVALID_STATE', 'Only the latest node can be deleted: this one has later versions');
       }
+      if (node.id === state.deployedNodeId) throw new AppError('INVALID_STATE', 'Cannot delete the deployed version; undeploy the module or deploy another version first');
       return [{ type: 'NodeHidden', data: { node_id: node.id, new_current_node_id: node.parentId } }];
     }
     case 'AttachTable': {

@@ -39,6 +39,8 @@ export interface SessionState {
   redoTo: Record<string, string>;
   /** Node ids in creation order. */
   nodeOrder: string[];
+  /** The node the deployed module ends at (ModuleDeployed), null when none is deployed; it cannot be discarded. */
+  deployedNodeId: string | null;
   /** Outcomes recorded per task id, so a retried job never records a second one. */
   finishedTasks: Record<string, 'applied' | 'failed'>;
 }
@@ -59,6 +61,7 @@ export const initialSessionState = (): SessionState => ({
   redoTo: {},
   nodeOrder: [],
   finishedTasks: {},
+  deployedNodeId: null,
 });
 
 type Past = Pick<StoredEvent, 'type' | 'data'>;
@@ -140,6 +143,10 @@ export function evolveSession(state: SessionState, event: Past): SessionState {
         applyingTaskId: state.applyingTaskId === data.task_id ? null : state.applyingTaskId,
         finishedTasks: { ...state.finishedTasks, [data.task_id]: 'failed' },
       };
+    case 'ModuleDeployed':
+      return { ...state, deployedNodeId: data.deployed_node_id };
+    case 'ModuleUndeployed':
+      return { ...state, deployedNodeId: null };
     default:
       return state;
   }

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { EventDefinition } from '../define-event.js';
+import * as moduleEvents from './module-events.js';
 import * as sessionEvents from './session-events.js';
 import * as taskEvents from './task-events.js';
 
 /** Every event type the log accepts. Appending anything else is rejected. */
-export const EVENT_CATALOGUE = { ...sessionEvents, ...taskEvents };
+export const EVENT_CATALOGUE = { ...sessionEvents, ...moduleEvents, ...taskEvents };
 
 type Catalogue = typeof EVENT_CATALOGUE;
 export type EventType = keyof Catalogue;
@@ -19,4 +20,4 @@ export function eventDefinition(type: string): EventDefinition | undefined {
   return byType.get(type);
 }
 
-export { sessionEvents, taskEvents };
+export { moduleEvents, sessionEvents, taskEvents };

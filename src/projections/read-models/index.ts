@@ -2,6 +2,8 @@ import type { Projection } from '../projection.js';
 import { analyticsAppliesProjection } from './analytics-applies.js';
 import { analyticsVersionsProjection } from './analytics-versions.js';
 import { chatLogsProjection } from './chat-logs.js';
+import { moduleRunsProjection } from './module-runs.js';
+import { modulesProjection } from './modules.js';
 import { nodesProjection } from './nodes.js';
 import { plansProjection } from './plans.js';
 import { sessionsProjection } from './sessions.js';
@@ -16,6 +18,8 @@ export const PROJECTIONS: readonly Projection[] = [
   plansProjection,
   tasksProjection,
   sessionTablesProjection,
+  modulesProjection,
+  moduleRunsProjection,
   analyticsAppliesProjection,
   analyticsVersionsProjection,
 ];

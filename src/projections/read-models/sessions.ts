@@ -54,6 +54,16 @@ export const sessionsProjection = defineProjection({
     CurrentNodeChanged: (e, q) => [
       q.updateTable('sessions').set({ current_node_id: e.data.to_node_id }).where('id', '=', streamEntityId(e.streamId)).compile(),
     ],
+    ModuleDeployed: (e, q) => [
+      q
+        .updateTable('sessions')
+        .set({ deployed_node_id: e.data.deployed_node_id, deployed_at: e.recordedAt, module_version: e.data.module_version })
+        .where('id', '=', streamEntityId(e.streamId))
+        .compile(),
+    ],
+    ModuleUndeployed: (e, q) => [
+      q.updateTable('sessions').set({ deployed_node_id: null, deployed_at: null, module_version: null }).where('id', '=', streamEntityId(e.streamId)).compile(),
+    ],
     FileUploaded: (e, q) => [
       q
         .updateTable('sessions')

@@ -2,6 +2,7 @@ import { sql, type UpdateObject } from 'kysely';
 import type { ReadModels } from '../../db/schema.js';
 import type { StoredEvent } from '../../events/event-store.js';
 import { defineProjection, json, streamEntityId, type QueryBuilder } from '../projection.js';
+import { moduleRunTaskHandlers } from './module-run-tasks.js';
 
 type TaskUpdate = UpdateObject<ReadModels, 'tasks'>;
 
@@ -64,5 +65,6 @@ export const tasksProjection = defineProjection({
       }),
     TransformationFailed: (e, q) => finish(e.data.task_id, q, { status: 'FAILURE', message: 'Failed', error: e.data.error, code: e.data.code, finished_at: e.recordedAt }),
     TaskCancelled: (e, q) => finish(streamEntityId(e.streamId), q, { status: 'CANCELLED', message: 'Cancelled', finished_at: e.recordedAt }),
+    ...moduleRunTaskHandlers,
   },
 });
