@@ -1,6 +1,6 @@
 -- Read models for analytics on transformation history (API.md §14). Facts only — counts, rates and percentiles
 -- are computed when asked, so a rebuild from the log gives the same answers. `day` is the UTC date of the event
--- that the figure is bucketed by.
+-- that the figure is bucketed by. Module runs are read from `module_runs` (0005), which has every fact needed.
 
 -- One row per apply task: requested, then finished (SUCCESS or FAILURE) or cancelled.
 CREATE TABLE analytics_applies (
@@ -60,16 +60,3 @@ CREATE TABLE analytics_moves (
   day           date NOT NULL
 );
 CREATE INDEX analytics_moves_day ON analytics_moves (day, session_id);
-
--- One row per module run, bucketed by the day it was requested; status follows the run to its outcome.
-CREATE TABLE analytics_module_runs (
-  run_id            uuid PRIMARY KEY,
-  session_id        uuid NOT NULL,
-  status            text NOT NULL,
-  confidence_level  text,
-  duration_ms       double precision,
-  requested_at      timestamptz NOT NULL,
-  day               date NOT NULL,
-  position          bigint NOT NULL
-);
-CREATE INDEX analytics_module_runs_day ON analytics_module_runs (day, session_id);

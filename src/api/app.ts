@@ -22,6 +22,7 @@ import { planRoutes } from './routes/plan.js';
 import { taskRoutes } from './routes/tasks.js';
 import { versionRoutes } from './routes/versions.js';
 import { eventRoutes } from './routes/events.js';
+import { analyticsRoutes } from './routes/analytics.js';
 import { primitiveRoutes } from './routes/primitives.js';
 import { tableRoutes } from './routes/tables.js';
 import { uploadRoutes } from './routes/upload.js';
@@ -106,6 +107,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
       await api.register(taskRoutes(service));
       await api.register(versionRoutes(service, nodeData));
       await api.register(eventRoutes(service));
+      await api.register(analyticsRoutes(service));
       await api.register(moduleRoutes(service));
       await api.register(runRoutes(service));
     },

@@ -56,21 +56,9 @@ export interface AnalyticsMovesTable {
   day: Day;
 }
 
-export interface AnalyticsModuleRunsTable {
-  run_id: string;
-  session_id: string;
-  status: string;
-  confidence_level: string | null;
-  duration_ms: number | null;
-  requested_at: Timestamp;
-  day: Day;
-  position: Position;
-}
-
 export interface AnalyticsReadModels {
   analytics_applies: AnalyticsAppliesTable;
   analytics_steps: AnalyticsStepsTable;
   analytics_versions: AnalyticsVersionsTable;
   analytics_moves: AnalyticsMovesTable;
-  analytics_module_runs: AnalyticsModuleRunsTable;
 }

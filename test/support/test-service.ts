@@ -5,7 +5,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { loadConfig } from '../../src/config/config.js';
-import { createService, type Service } from '../../src/service/service.js';
+import { createService, type Service, type ServiceOptions } from '../../src/service/service.js';
 import type { TestDatabase } from './databases.js';
 
 export interface TestApp {
@@ -15,10 +15,11 @@ export interface TestApp {
 }
 
 /** A whole service on a test database, with its own blob folder; HTTP goes through fastify.inject. */
-export async function createTestApp(t: TestDatabase, env: Record<string, string> = {}): Promise<TestApp> {
+/** `options.now` fixes the clock commands record (tests that bucket by day). */
+export async function createTestApp(t: TestDatabase, env: Record<string, string> = {}, options: Pick<ServiceOptions, 'now'> = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-api-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PROJECTION_WAIT_MS: '5000', ...env });
-  const service = await createService(config, { role: 'server', database: t.database });
+  const service = await createService(config, { role: 'server', database: t.database, ...options });
   const app = await buildApp(service, { logger: false });
   return {
     app,
@@ -51,7 +52,7 @@ export const SAMPLES_DIR = path.resolve(import.meta.dirname, '../../samples');
  * A whole service on a fresh database of `target` for one describe block: created before its tests, closed and
  * dropped after them. Read `t`, `api` and `inject` inside tests (they exist once beforeAll has run).
  */
-export function useTestApp(target: { create(): Promise<TestDatabase> }, env: Record<string, string> = {}) {
+export function useTestApp(target: { create(): Promise<TestDatabase> }, env: Record<string, string> = {}, options: Pick<ServiceOptions, 'now'> = {}) {
   const ctx = {
     t: undefined as unknown as TestDatabase,
     api: undefined as unknown as TestApp,
@@ -59,7 +60,7 @@ export function useTestApp(target: { create(): Promise<TestDatabase> }, env: Rec
   };
   beforeAll(async () => {
     ctx.t = await target.create();
-    ctx.api = await createTestApp(ctx.t, env);
+    ctx.api = await createTestApp(ctx.t, env, options);
   });
   afterAll(async () => {
     await ctx.api.close();
