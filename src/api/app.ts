@@ -10,6 +10,7 @@ import { SERVICE_VERSION } from '../service/version.js';
 import { registerErrorHandling, registerNotFound, routePattern } from './error-handler.js';
 import { registerIdempotency } from './idempotency.js';
 import { registerAuth } from './auth-hook.js';
+import { registerCorsAndHelmet, registerRateLimits } from './security.js';
 import { createAuthenticator } from '../auth/index.js';
 import { authRoutes } from './routes/auth.js';
 import { dataRoutes } from './routes/data.js';
@@ -60,7 +61,10 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
-  registerAuth(app, createAuthenticator(service.config));
+  await registerCorsAndHelmet(app, service.config);
+  const authenticator = createAuthenticator(service.config);
+  registerAuth(app, authenticator);
+  await registerRateLimits(app, service.config, authenticator.enabled);
 
   // An empty body with Content-Type: application/json counts as {} (the original console posts that way).
   app.removeContentTypeParser('application/json');

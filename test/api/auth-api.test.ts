@@ -6,15 +6,22 @@ import { createPgliteTestDatabase, type TestDatabase } from '../support/database
 import { createTestApp, type TestApp } from '../support/test-service.js';
 import { hs256Token, startJwksServer, TEST_JWT_SECRET, unsignedToken, type JwksServer } from '../support/tokens.js';
 
+/** One PGlite database for the whole file (each describe gets its own service on it): starting one is slow. */
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createPgliteTestDatabase();
+});
+afterAll(async () => {
+  await database.cleanup();
+});
+
 function useApp(env: () => Record<string, string>) {
-  const ctx = { api: undefined as unknown as TestApp, t: undefined as unknown as TestDatabase };
+  const ctx = { api: undefined as unknown as TestApp, get t() { return database; } };
   beforeAll(async () => {
-    ctx.t = await createPgliteTestDatabase();
-    ctx.api = await createTestApp(ctx.t, env());
+    ctx.api = await createTestApp(database, env());
   });
   afterAll(async () => {
     await ctx.api.close();
-    await ctx.t.cleanup();
   });
   return ctx;
 }
