@@ -1,4 +1,4 @@
-import { field, ident, js, sqlText } from '../plan/render-helpers.js';
+import { field, ident, js, sqlLower, sqlText } from '../plan/render-helpers.js';
 import type { Schema } from '../plan/types.js';
 import { datetimeText, type CellValue } from '../table.js';
 import { compileRegex } from '../values/regex.js';
@@ -35,8 +35,8 @@ export function conditionSql(cond: Condition, schema: Schema): string | null {
   if (cond.operator === 'contains' || cond.operator === 'startswith' || cond.operator === 'endswith') {
     if (type === 'float' || type === 'datetime') return null;
     const asText = type === 'string' ? col : `${col}::text`;
-    const text = cond.case_sensitive ? asText : `LOWER(${asText})`;
     const needle = cond.case_sensitive ? textValue(cond.value as Scalar) : textValue(cond.value as Scalar).toLowerCase();
+    const text = cond.case_sensitive ? asText : sqlLower(asText, [needle]);
     if (cond.operator === 'contains') return wrap(`STRPOS(${text}, ${sqlText(needle)}) > 0`);
     if (cond.operator === 'startswith') return wrap(`STARTS_WITH(${text}, ${sqlText(needle)})`);
     return wrap(`RIGHT(${text}, ${[...needle].length}) = ${sqlText(needle)}`);
@@ -44,7 +44,10 @@ export function conditionSql(cond: Condition, schema: Schema): string | null {
   const converted = convertCondition(cond, type, 'value');
   if ('problem' in converted) return null;
   const folded = type === 'string' && !cond.case_sensitive;
-  const x = type === 'string' ? `${folded ? `LOWER(${col})` : col} COLLATE "C"` : col;
+  // Equality needs JavaScript's folding only where a literal holds a character folded differently; order needs it always.
+  const equality = cond.operator === 'eq' || cond.operator === 'ne' || cond.operator === 'in' || cond.operator === 'not_in';
+  const literals = equality ? converted.values.map((v) => String(v)) : undefined;
+  const x = type === 'string' ? `${folded ? sqlLower(col, literals) : col} COLLATE "C"` : col;
   const lits = converted.values.map(sqlLiteral);
   switch (cond.operator) {
     case 'in':

@@ -6,3 +6,4 @@ export * from './validate.js';
 export * from './execute.js';
 export * from './step-failure.js';
 export * from './catalogue-entry.js';
+export * from './render-chain.js';

@@ -132,7 +132,8 @@ export interface Primitive<P = any> {
   /** The output schema, or 'dynamic' when names or types depend on the data. */
   outputSchema(params: P, context: CheckContext): Schema | 'dynamic';
   run(table: DataTable, params: P, ctx: RunContext): StepOutput;
-  render(params: P, schema: Schema): RenderedStep;
+  /** Code for the step (§1.6); `ctx` (optional) gives the attached tables' schemas to SQL renderings that need them. */
+  render(params: P, schema: Schema, ctx?: RunContext): RenderedStep;
   /** Plain words for the step, e.g. "keep rows where age >= 18" (code comments, node labels). */
   summary(params: P): string;
   examples: { prompt: string; params: Record<string, unknown> }[];

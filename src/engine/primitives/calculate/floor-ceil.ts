@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { column, params } from '../../plan/param-types.js';
-import { mdCall } from '../../plan/render-helpers.js';
 import type { Primitive } from '../../plan/types.js';
 import { numericProblem } from './numeric.js';
-import { roundColumn, roundedType, sameSchemaRetyped, sqlRound } from './round-numbers.js';
+import { jsRound, roundColumn, roundedType, sameSchemaRetyped, sqlRound } from './round-numbers.js';
 
 const floorCeilParams = params({
   column,
@@ -26,7 +25,7 @@ export const floorCeil: Primitive<FloorCeilParams> = {
   check: (p, { schema }) => numericProblem(schema, 'column', p.column),
   outputSchema: (p, { schema }) => sameSchemaRetyped(schema, p.column, roundedType(schema, p.column, p.precision)),
   run: (dt, p) => roundColumn(dt, p.column, p.precision, p.method),
-  render: (p, schema) => ({ js: mdCall('floor_ceil', p), sql: sqlRound(schema, p.column, p.precision, p.method) }),
+  render: (p, schema) => ({ js: jsRound('floor_ceil', p, schema, p.column, p.precision, p.method), sql: sqlRound(schema, p.column, p.precision, p.method) }),
   summary: (p) => `${p.method} ${p.column} at ${p.precision} decimal${p.precision === 1 ? '' : 's'}`,
   examples: [
     { prompt: 'round hours worked up to the next whole hour', params: { column: 'hours', method: 'ceil' } },

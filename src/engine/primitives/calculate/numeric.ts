@@ -3,7 +3,7 @@
  * SQL pieces for both.
  */
 import type { Problem, Schema, Warning } from '../../plan/types.js';
-import { ident, INPUT } from '../../plan/render-helpers.js';
+import { ident, INPUT, SQL_WHITESPACE, sqlText, sqlTrim } from '../../plan/render-helpers.js';
 import { columnValues, type ColumnType, type DataTable } from '../../table.js';
 import { normalizeFloat, num } from '../../values/numbers.js';
 
@@ -65,11 +65,26 @@ export const warnings = (...list: (Warning | null)[]): Warning[] => list.filter(
 
 // ---- SQL ----
 
-/** num() in PostgreSQL: numeric columns as they are, text parsed when it is a plain decimal number. */
+/** Halfway between the largest double and 2^1024, and half the smallest subnormal: JavaScript's rounding limits. */
+const DOUBLE_OVERFLOW = '1.797693134862315807937289714053e308';
+const DOUBLE_UNDERFLOW = '2.4703282292062327208828439643e-324';
+
+/**
+ * num() in PostgreSQL: numeric columns as they are, text parsed when it is a plain decimal number. Number(text)
+ * gives Infinity (→ null) or 0 outside the double range where a float8 cast would fail the whole query, so the
+ * text's magnitude is checked first (as numeric: `"m"` the mantissa, `"e"` the exponent).
+ */
 export function sqlNum(schema: Schema, name: string): string {
   const col = ident(name);
   if (typeIn(schema, name) !== 'string') return col;
-  return `(CASE WHEN ${col} ~ '^\\s*[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?\\s*$' THEN regexp_replace(${col}, '^\\s+|\\s+$', '', 'g')::float8 END)`;
+  const number = `^${SQL_WHITESPACE}*[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?${SQL_WHITESPACE}*$`;
+  const magnitude = `"e" + FLOOR(LOG(ABS("m")))`;
+  const parsed =
+    `(SELECT CASE WHEN "m" = 0 OR ${magnitude} < -325 THEN 0::float8 WHEN ${magnitude} > 309 THEN NULL ` +
+    `WHEN ABS("t"::numeric) >= ${DOUBLE_OVERFLOW} THEN NULL WHEN ABS("t"::numeric) <= ${DOUBLE_UNDERFLOW} THEN 0::float8 ELSE "t"::float8 END ` +
+    `FROM (SELECT ${sqlTrim(col)} AS "t") AS "_t", ` +
+    `LATERAL (SELECT REGEXP_REPLACE("t", '[eE].*$', '')::numeric AS "m", COALESCE(SUBSTRING("t" FROM '[eE]([+-]?[0-9]+)$')::numeric, 0) AS "e") AS "_n")`;
+  return `(CASE WHEN ${col} ~ ${sqlText(number)} THEN ${parsed} END)`;
 }
 
 /** A computed float cut to 15 significant digits (float8 → numeric keeps 15 digits), as normalizeFloat. */

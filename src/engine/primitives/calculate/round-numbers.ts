@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { column, params } from '../../plan/param-types.js';
-import { mdCall } from '../../plan/render-helpers.js';
+import { field, js, mdCall } from '../../plan/render-helpers.js';
 import type { Primitive, Schema, StepOutput } from '../../plan/types.js';
 import type { ColumnType, DataTable } from '../../table.js';
 import { setColumns } from '../../table-ops.js';
@@ -27,7 +27,9 @@ export const roundedType = (schema: Schema, name: string, places: number): Colum
 export function roundColumn(dt: DataTable, name: string, places: number, method: RoundMethod): StepOutput {
   const { values, warning } = numericColumn(dt, name);
   const out = values.map((x) => (x === null ? null : roundDecimal(x, places, method)));
-  return { table: setColumns(dt, [{ name, type: roundedType(dt.schema, name, places), values: out }]), warnings: warnings(warning) };
+  // A whole result outside the safe range makes the column float (§2.1), e.g. 3e21 rounded to tens.
+  const type = roundedType(dt.schema, name, places) === 'integer' && out.every((x) => x === null || Number.isSafeInteger(x)) ? 'integer' : 'float';
+  return { table: setColumns(dt, [{ name, type, values: out }]), warnings: warnings(warning) };
 }
 
 /** PostgreSQL: decimal rounding on numeric (half away from zero), cast back so the text form matches. */
@@ -35,8 +37,21 @@ export function sqlRound(schema: Schema, name: string, places: number, method: R
   const x = `${sqlNum(schema, name)}::numeric`;
   const scale = `POWER(10::numeric, ${places})`;
   const expr = method === 'round' ? `ROUND(${x}, ${places})` : `${method === 'floor' ? 'FLOOR' : 'CEIL'}(${x} * ${scale}) / ${scale}`;
-  const cast = roundedType(schema, name, places) === 'integer' ? 'bigint' : 'float8';
+  // An integer column rounds to safe integers; a float or text column may round past 2^53, where the step's column
+  // becomes float (§2.1) and a bigint cast could fail: float8 keeps the values and their text forms.
+  const cast = typeIn(schema, name) === 'integer' ? 'bigint' : 'float8';
   return sqlWithColumn(schema, name, `(${expr})::${cast}`);
+}
+
+/**
+ * Arquero: a derive with the engine's decimal rounding (`op.md_round`, registered by the md module) for number
+ * columns; text columns go through num() with its VALUES_NULLED warning, so they take the whole-step call.
+ */
+export function jsRound(op: string, params: unknown, schema: Schema, name: string, places: number, method: RoundMethod): string {
+  const type = typeIn(schema, name);
+  if (type !== 'integer' && type !== 'float') return mdCall(op, params);
+  const args = [field(name), String(places), ...(method === 'round' ? [] : [js(method)])];
+  return `dt = dt.derive({ ${js(name)}: d => op.md_round(${args.join(', ')}) });`;
 }
 
 export const sameSchemaRetyped = (schema: Schema, name: string, type: ColumnType): Schema =>
@@ -55,7 +70,7 @@ export const roundNumbers: Primitive<RoundParams> = {
   check: (p, { schema }) => numericProblem(schema, 'column', p.column),
   outputSchema: (p, { schema }) => sameSchemaRetyped(schema, p.column, roundedType(schema, p.column, p.decimals)),
   run: (dt, p) => roundColumn(dt, p.column, p.decimals, p.method),
-  render: (p, schema) => ({ js: mdCall('round_numbers', p), sql: sqlRound(schema, p.column, p.decimals, p.method) }),
+  render: (p, schema) => ({ js: jsRound('round_numbers', p, schema, p.column, p.decimals, p.method), sql: sqlRound(schema, p.column, p.decimals, p.method) }),
   summary: (p) => `${p.method === 'round' ? 'round' : p.method} ${p.column} to ${p.decimals} decimal${p.decimals === 1 ? '' : 's'}`,
   examples: [
     { prompt: 'round price to 2 decimals', params: { column: 'price', decimals: 2 } },

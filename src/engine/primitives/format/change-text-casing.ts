@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { column, params } from '../../plan/param-types.js';
-import { ident, mdCall } from '../../plan/render-helpers.js';
+import { ident, mdCall, sqlLower, sqlUpper } from '../../plan/render-helpers.js';
 import type { Primitive } from '../../plan/types.js';
 import { setColumns } from '../../table-ops.js';
 import { oneColumn, rewriteTexts, sqlSelect, sqlTextOf } from '../text/shared.js';
@@ -74,10 +74,10 @@ export const changeTextCasing: Primitive<CasingParams> = {
   },
   render(p, schema) {
     const text = sqlTextOf(p.column, schema);
-    const fn = p.case === 'lower' ? 'LOWER' : p.case === 'upper' ? 'UPPER' : null;
+    const fn = p.case === 'lower' ? sqlLower : p.case === 'upper' ? sqlUpper : null;
     return {
       js: mdCall('change_text_casing', p),
-      sql: fn && text ? sqlSelect(schema, { [p.column]: `${fn}(${text})` }) : null,
+      sql: fn && text ? sqlSelect(schema, { [p.column]: fn(text) }) : null,
     };
   },
   summary: (p) => `${p.case} case ${p.column}`,

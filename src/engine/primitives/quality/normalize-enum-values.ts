@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { column, params } from '../../plan/param-types.js';
-import { ident, mdCall, sqlText } from '../../plan/render-helpers.js';
+import { ident, mdCall, sqlLower, sqlText, sqlTrim } from '../../plan/render-helpers.js';
 import { StepFailure } from '../../plan/step-failure.js';
 import type { Primitive, Warning } from '../../plan/types.js';
 import { columnValues, type CellValue } from '../../table.js';
@@ -69,13 +69,15 @@ export const normalizeEnumValues: Primitive<NormalizeEnumParams> = {
     const js = mdCall('normalize_enum_values', p);
     // SQL only for text columns (other text forms are printed differently by PostgreSQL) and without `error`.
     if (type !== 'string' || p.unmapped_handling === 'error') return { js, sql: null };
-    const key = p.case_sensitive ? `BTRIM(${ident(p.column)}, E' \\t\\n\\r\\f\\v')` : `LOWER(BTRIM(${ident(p.column)}, E' \\t\\n\\r\\f\\v'))`;
     const fold = (t: string) => (p.case_sensitive ? t.trim() : t.trim().toLowerCase());
     const mapping = buildValueMapping(p.mapping, p.case_sensitive);
-    const branches = Object.entries(p.mapping).map(([canonical, variants]) => {
-      const listed = [...new Set([canonical, ...variants.map(scalarText)].filter((v): v is string => v !== null && mapping.lookup(v) === canonical).map(fold))];
-      return `WHEN ${key} COLLATE "C" IN (${listed.map(sqlText).join(', ')}) THEN ${sqlText(canonical)}`;
-    });
+    const lists = Object.entries(p.mapping).map(([canonical, variants]) => ({
+      canonical,
+      listed: [...new Set([canonical, ...variants.map(scalarText)].filter((v): v is string => v !== null && mapping.lookup(v) === canonical).map(fold))],
+    }));
+    const trimmed = sqlTrim(ident(p.column));
+    const key = p.case_sensitive ? trimmed : sqlLower(trimmed, lists.flatMap((l) => l.listed));
+    const branches = lists.map(({ canonical, listed }) => `WHEN ${key} COLLATE "C" IN (${listed.map(sqlText).join(', ')}) THEN ${sqlText(canonical)}`);
     const otherwise = p.unmapped_handling === 'null' ? 'NULL' : ident(p.column);
     const columns = schema.map((c) => (c.name === p.column ? `CASE ${branches.join(' ')} ELSE ${otherwise} END AS ${ident(c.name)}` : ident(c.name)));
     return { js, sql: `SELECT ${[...columns, '"_row"'].join(', ')} FROM {input} ORDER BY "_row"` };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { column, params } from '../../plan/param-types.js';
-import { ident, mdCall, sqlText } from '../../plan/render-helpers.js';
+import { ident, mdCall, sqlText, sqlTrim } from '../../plan/render-helpers.js';
 import type { Primitive } from '../../plan/types.js';
 import { allColumns } from '../../table-ops.js';
 import { columnTextRenderer, makeDataTable, rowCount, type CellValue } from '../../table.js';
@@ -81,7 +81,7 @@ export const explodeColumn: Primitive<ExplodeParams> = {
     // PostgreSQL prints floats and datetimes differently from text() (§1.6); regex delimiters have no SQL.
     if (!p.regex && (type === 'string' || type === 'integer' || type === 'boolean')) {
       const source = type === 'string' ? `"t".${ident(p.column)}` : `"t".${ident(p.column)}::text`;
-      const piece = p.trim ? `REGEXP_REPLACE("u"."piece", '^\\s+|\\s+$', '', 'g')` : '"u"."piece"';
+      const piece = p.trim ? sqlTrim('"u"."piece"') : '"u"."piece"';
       const lateral = `(SELECT "x"."piece", "x"."ord" FROM (SELECT ${piece} AS "piece", "u"."ord" FROM UNNEST(STRING_TO_ARRAY(${source}, ${sqlText(p.delimiter)})) WITH ORDINALITY AS "u"("piece", "ord")) AS "x" WHERE "x"."piece" <> '')`;
       const cols = schema.map((c) => (c.name === p.column ? `"p"."piece" AS ${ident(c.name)}` : `"t".${ident(c.name)}`)).join(', ');
       sql = `SELECT ${cols}, ROW_NUMBER() OVER (ORDER BY "t"."_row", "p"."ord") AS "_row" FROM {input} AS "t" LEFT JOIN LATERAL ${lateral} AS "p" ON TRUE ORDER BY "_row"`;

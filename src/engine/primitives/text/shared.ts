@@ -105,8 +105,7 @@ export function sqlSelect(schema: Schema, replaced: Record<string, string>, appe
   return `SELECT ${list.join(', ')}, "_row" FROM {input} ORDER BY "_row"`;
 }
 
-/** PostgreSQL regex class for JavaScript's `\s` (PostgreSQL's own `\s` is ASCII-only in the C locale). */
-export const SQL_WHITESPACE = '[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
+export { SQL_WHITESPACE } from '../../plan/render-helpers.js';
 
 export const quoteList = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
 

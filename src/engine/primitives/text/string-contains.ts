@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { column, newColumn, params, regex } from '../../plan/param-types.js';
-import { mdCall, sqlText } from '../../plan/render-helpers.js';
+import { mdCall, sqlLower, sqlText } from '../../plan/render-helpers.js';
 import type { Primitive } from '../../plan/types.js';
 import { setColumns } from '../../table-ops.js';
 import { compileRegex } from '../../values/regex.js';
@@ -58,8 +58,9 @@ export const stringContains: Primitive<StringContainsParams> = {
     const text = sqlTextOf(p.column, schema);
     let sql: string | null = null;
     if (text !== null && !p.regex) {
-      const haystack = p.case_sensitive ? text : `lower(${text})`;
-      const needle = sqlText(p.case_sensitive ? p.substring : p.substring.toLowerCase());
+      const folded = p.case_sensitive ? p.substring : p.substring.toLowerCase();
+      const haystack = p.case_sensitive ? text : sqlLower(text, [folded]);
+      const needle = sqlText(folded);
       sql = sqlSelect(schema, {}, [[outputName(p), `COALESCE(strpos(${haystack}, ${needle}) > 0, false)`]]);
     }
     return { js: mdCall('string_contains', p), sql };

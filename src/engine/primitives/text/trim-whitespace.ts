@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { column, params } from '../../plan/param-types.js';
-import { field, ident, js, mdCall, sqlText } from '../../plan/render-helpers.js';
+import { field, ident, js, mdCall, sqlText, sqlTrim } from '../../plan/render-helpers.js';
 import type { Primitive, Schema } from '../../plan/types.js';
 import { setColumns } from '../../table-ops.js';
 import { orNull, rewriteTexts, sqlSelect, SQL_WHITESPACE } from './shared.js';
@@ -49,7 +49,7 @@ const WS = `${SQL_WHITESPACE}+`;
 const SQL_EXPR: Record<TrimType, (c: string) => string> = {
   leading: (c) => `regexp_replace(${c}, ${sqlText(`^${WS}`)}, '')`,
   trailing: (c) => `regexp_replace(${c}, ${sqlText(`${WS}$`)}, '')`,
-  both: (c) => `regexp_replace(${c}, ${sqlText(`^${WS}|${WS}$`)}, '', 'g')`,
+  both: sqlTrim,
   all: (c) => `regexp_replace(${SQL_EXPR.both(c)}, ${sqlText(WS)}, ' ', 'g')`,
 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPrimitive } from '../../../../src/engine/plan/registry.js';
 import { apply, runStep, table, values } from '../helpers.js';
+import { sqlLower, sqlUpper } from '../../../../src/engine/plan/render-helpers.js';
 
 const t = table({ s: 'string' }, [["o'neil-fox 3rd"], ["DON'T stop"], [null], ['hello. world!  again? yes.no'], ['straße'], ['(mary) [ann] {x} "y" a.b a/b']]);
 const cased = (c: string) => values(apply(t, 'change_text_casing', { column: 's', case: c }).table, 's');
@@ -47,9 +48,12 @@ describe('change_text_casing', () => {
     const schema = [{ name: 's', type: 'string' as const }, { name: 'n', type: 'integer' as const }, { name: 'f', type: 'float' as const }];
     expect(p.render({ column: 's', case: 'lower' }, schema)).toEqual({
       js: 'dt = md.change_text_casing(dt, {"column":"s","case":"lower"});',
-      sql: 'SELECT LOWER("s") AS "s", "n", "f", "_row" FROM {input} ORDER BY "_row"',
+      sql: `SELECT ${sqlLower('"s"')} AS "s", "n", "f", "_row" FROM {input} ORDER BY "_row"`,
     });
-    expect(p.render({ column: 'n', case: 'upper' }, schema).sql).toBe('SELECT "s", UPPER("n"::text) AS "n", "f", "_row" FROM {input} ORDER BY "_row"');
+    expect(p.render({ column: 'n', case: 'upper' }, schema).sql).toBe(`SELECT "s", ${sqlUpper('"n"::text')} AS "n", "f", "_row" FROM {input} ORDER BY "_row"`);
+    // JavaScript's full case mappings, which PostgreSQL's LOWER/UPPER lack, are spelled out (§2.7: "ß" → "SS").
+    expect(sqlUpper('"s"')).toContain(`REPLACE("s", 'ß', 'SS')`);
+    expect(sqlLower('"s"')).toContain(`REPLACE("s", 'İ', 'i\u0307')`);
     expect(p.render({ column: 'f', case: 'upper' }, schema).sql).toBeNull();
     expect(p.render({ column: 's', case: 'title' }, schema).sql).toBeNull();
   });

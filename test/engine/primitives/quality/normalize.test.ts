@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPrimitive } from '../../../../src/engine/plan/index.js';
 import { apply, runStep, table, values } from '../helpers.js';
+import { sqlLower, sqlTrim } from '../../../../src/engine/plan/render-helpers.js';
 
 const answers = () => table({ id: 'integer', opt: 'string', flag: 'float' }, [[1, 'Yes', 1], [2, ' n ', 0], [3, null, null], [4, 'maybe', 2], [5, 'ON', 1], [6, '1.0', 0]]);
 
@@ -87,8 +88,9 @@ describe('normalize_enum_values', () => {
     const p = getPrimitive('normalize_enum_values')!;
     const schema = states().schema;
     const rendered = p.render({ column: 'state', mapping, case_sensitive: false, unmapped_handling: 'null' }, schema);
+    const key = sqlLower(sqlTrim('"state"'), ['new york', 'ny', 'n.y.', 'california', 'ca', 'calif.']);
     expect(rendered.sql).toBe(
-      `SELECT CASE WHEN LOWER(BTRIM("state", E' \\t\\n\\r\\f\\v')) COLLATE "C" IN ('new york', 'ny', 'n.y.') THEN 'New York' WHEN LOWER(BTRIM("state", E' \\t\\n\\r\\f\\v')) COLLATE "C" IN ('california', 'ca', 'calif.') THEN 'California' ELSE NULL END AS "state", "code", "_row" FROM {input} ORDER BY "_row"`,
+      `SELECT CASE WHEN ${key} COLLATE "C" IN ('new york', 'ny', 'n.y.') THEN 'New York' WHEN ${key} COLLATE "C" IN ('california', 'ca', 'calif.') THEN 'California' ELSE NULL END AS "state", "code", "_row" FROM {input} ORDER BY "_row"`,
     );
     expect(p.render({ column: 'state', mapping, case_sensitive: false, unmapped_handling: 'error' }, schema).sql).toBeNull();
     expect(p.render({ column: 'code', mapping, case_sensitive: false, unmapped_handling: 'keep' }, schema).sql).toBeNull();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPrimitive } from '../../../../src/engine/plan/index.js';
 import { apply, rows, runStep, table } from '../helpers.js';
+import { sqlTrim } from '../../../../src/engine/plan/render-helpers.js';
 
 const dt = () => table({ id: 'integer', tags: 'string' }, [[1, 'a, b,,c '], [2, null], [3, ' , '], [4, 'd']]);
 
@@ -35,7 +36,7 @@ describe('explode_column', () => {
     const r = p.render(p.params.parse({ column: 'tags', delimiter: ';' }), dt().schema);
     expect(r.js).toBe('dt = md.explode_column(dt, {"column":"tags","delimiter":";","trim":true,"regex":false});');
     expect(r.sql).toBe(
-      `SELECT "t"."id", "p"."piece" AS "tags", ROW_NUMBER() OVER (ORDER BY "t"."_row", "p"."ord") AS "_row" FROM {input} AS "t" LEFT JOIN LATERAL (SELECT "x"."piece", "x"."ord" FROM (SELECT REGEXP_REPLACE("u"."piece", '^\\s+|\\s+$', '', 'g') AS "piece", "u"."ord" FROM UNNEST(STRING_TO_ARRAY("t"."tags", ';')) WITH ORDINALITY AS "u"("piece", "ord")) AS "x" WHERE "x"."piece" <> '') AS "p" ON TRUE ORDER BY "_row"`,
+      `SELECT "t"."id", "p"."piece" AS "tags", ROW_NUMBER() OVER (ORDER BY "t"."_row", "p"."ord") AS "_row" FROM {input} AS "t" LEFT JOIN LATERAL (SELECT "x"."piece", "x"."ord" FROM (SELECT ${sqlTrim('"u"."piece"')} AS "piece", "u"."ord" FROM UNNEST(STRING_TO_ARRAY("t"."tags", ';')) WITH ORDINALITY AS "u"("piece", "ord")) AS "x" WHERE "x"."piece" <> '') AS "p" ON TRUE ORDER BY "_row"`,
     );
     expect(p.render(p.params.parse({ column: 'tags', delimiter: ';', regex: true }), dt().schema).sql).toBeNull();
   });

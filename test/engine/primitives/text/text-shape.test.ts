@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPrimitive } from '../../../../src/engine/plan/index.js';
 import { apply, runStep, table, values } from '../helpers.js';
+import { sqlLower } from '../../../../src/engine/plan/render-helpers.js';
 
 const mixed = () =>
   table({ s: 'string', i: 'integer', f: 'float', b: 'boolean', d: 'datetime' }, [
@@ -137,7 +138,7 @@ describe('string_contains', () => {
   it('renders literal SQL, folding with lower() unless case-sensitive', () => {
     const p = getPrimitive('string_contains')!;
     expect(p.render({ column: 's', substring: 'GMail', new_column: null, case_sensitive: false, regex: false }, t().schema).sql).toBe(
-      `SELECT "s", "n", COALESCE(strpos(lower("s"), 'gmail') > 0, false) AS "s_contains", "_row" FROM {input} ORDER BY "_row"`,
+      `SELECT "s", "n", COALESCE(strpos(${sqlLower('"s"', ['gmail'])}, 'gmail') > 0, false) AS "s_contains", "_row" FROM {input} ORDER BY "_row"`,
     );
     expect(p.render({ column: 's', substring: 'a', new_column: 'x', case_sensitive: false, regex: true }, t().schema).sql).toBeNull();
   });
