@@ -11,6 +11,7 @@ import { registerErrorHandling, registerNotFound, routePattern } from './error-h
 import { registerIdempotency } from './idempotency.js';
 import { registerAuth } from './auth-hook.js';
 import { registerCorsAndHelmet, registerRateLimits } from './security.js';
+import { registerQueueGuard } from './queue-guard.js';
 import { createAuthenticator } from '../auth/index.js';
 import { authRoutes } from './routes/auth.js';
 import { dataRoutes } from './routes/data.js';
@@ -65,6 +66,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   const authenticator = createAuthenticator(service.config);
   registerAuth(app, authenticator);
   await registerRateLimits(app, service.config, authenticator.enabled);
+  registerQueueGuard(app, service.queue);
 
   // An empty body with Content-Type: application/json counts as {} (the original console posts that way).
   app.removeContentTypeParser('application/json');

@@ -3,6 +3,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, statusOf, type ErrorCode } from '../errors/index.js';
 import { errorBody } from './error-body.js';
 import { ReplayedResponse } from './idempotency.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { QueueUnavailableError } from '../jobs/queue-errors.js';
 
 type Location = 'body' | 'query' | 'path' | 'header' | 'multipart';
 const LOCATIONS: Record<string, Location> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
@@ -27,14 +29,31 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: string; location?
   FST_ERR_VALIDATION: { code: 'VALIDATION_ERROR', detail: 'Request validation failed' },
 };
 
+/**
+ * 503 with Retry-After. The client gets a fixed sentence naming what is down; the upstream reason (Redis, Postgres,
+ * Storage text) goes only to the log.
+ */
+function unavailable(request: FastifyRequest, reply: FastifyReply, error: unknown, detail: string) {
+  request.log.warn({ err: error, reason: (error as { reason?: string }).reason }, 'dependency unavailable');
+  reply.header('Retry-After', '5');
+  return send(reply, 'SERVICE_UNAVAILABLE', detail, { suggestion: 'Retry in a few seconds.' });
+}
+
+function unavailableDetail(error: AppError): string {
+  if (error instanceof QueueUnavailableError) return 'The job queue is temporarily unavailable; try again shortly';
+  return error.message;
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof ReplayedResponse) {
       return reply.status(error.status).headers({ ...error.headers, 'idempotency-replayed': 'true' }).send(error.body);
     }
+    if (error instanceof AppError && error.code === 'SERVICE_UNAVAILABLE') return unavailable(request, reply, error, unavailableDetail(error));
     if (error instanceof AppError) {
       return send(reply, error.code, error.message, { suggestion: error.suggestion, details: error.details });
     }
+    if (isDatabaseUnavailable(error)) return unavailable(request, reply, error, 'The database is temporarily unavailable; try again shortly');
     if (hasZodFastifySchemaValidationErrors(error)) {
       const location = LOCATIONS[error.validationContext ?? 'body'] ?? 'body';
       const errors = error.validation.map((issue) => ({

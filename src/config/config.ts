@@ -57,6 +57,8 @@ export const configSchema = z.object({
   PROJECTION_WAIT_MS: int(5000, 0, 60_000),
   /** How long a worker holds a job before another may take it over (a killed worker's job restarts after this). */
   JOB_LOCK_MS: int(30_000, 1000, 600_000),
+  /** How often the worker puts accepted-but-unfinished tasks back on the queue (Redis may have lost them in a restart). */
+  JOB_REQUEUE_MS: int(30_000, 1000, 3_600_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

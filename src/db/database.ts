@@ -27,10 +27,13 @@ export interface PostgresOptions {
   max?: number;
   /** A long-open transaction stalls every log reader (DESIGN.md §4), so idle ones are cut off. */
   idleInTransactionTimeoutMs?: number;
+  /** How long to wait for a new connection (default 10 s). */
+  connectTimeoutMs?: number;
 }
 
 export function createPostgresDatabase(options: PostgresOptions): Database {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+  // A bounded connect: with the server unreachable (no RST), a request gets 503 after this instead of hanging.
+  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000 });
   const idleTimeout = options.idleInTransactionTimeoutMs ?? 60_000;
   pool.on('connect', (client) => {
     client.query(`SET idle_in_transaction_session_timeout = ${Math.trunc(idleTimeout)}`).catch(() => undefined);

@@ -5,6 +5,7 @@ import { migrate } from '../db/migrate.js';
 import { createEventStore, type Checkpoint, type EventStore } from '../events/index.js';
 import { createQueue, type JobQueue } from '../jobs/index.js';
 import { dispatchBatch, requeueUnfinished } from '../jobs/dispatcher.js';
+import { requeuePeriodically } from '../jobs/requeue-periodically.js';
 import { runPlanApply, type PlanApplyJob } from '../jobs/handlers/plan-apply.js';
 import { runModuleJob, type ModuleRunJob } from '../jobs/handlers/module-run.js';
 import { createProjector, waitForProjections, type Projector } from '../projections/index.js';
@@ -59,7 +60,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   const queue = createQueue({ queueName: 'modulardata-jobs', redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, lockMs: config.JOB_LOCK_MS });
   const runProjector = options.runProjector ?? (options.role === 'worker' || (options.role === 'server' && !config.REDIS_URL));
   const projector = runProjector
-    ? createProjector(database.db, { onError: (error) => console.error('projector:', error), consumers: [() => dispatchBatch(database.db, queue)] })
+    ? createProjector(database.db, { onError: (error) => console.error('projector:', error), consumers: [() => dispatchBatch(database.db, queue), requeuePeriodically(database.db, queue, config.JOB_REQUEUE_MS)] })
     : undefined;
   const store = createEventStore(database.db);
   const service: Service = {
