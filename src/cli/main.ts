@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from '../config/config.js';
+import { analyticsCommand } from './commands/analytics.js';
 import { applyCommand } from './commands/apply.js';
 import { migrateCommand } from './commands/migrate.js';
 import { planCommand } from './commands/plan.js';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, CliCommand> = {
   worker: workerCommand,
   migrate: migrateCommand,
   rebuild: rebuildCommand,
+  analytics: analyticsCommand,
   apply: applyCommand,
   profile: profileCommand,
   plan: planCommand,
