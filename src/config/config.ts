@@ -50,6 +50,10 @@ export const configSchema = z.object({
   HOST: optionalText.transform((v) => v ?? '0.0.0.0'),
   CORS_ORIGINS: optionalText.transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : [])),
   MAX_UPLOAD_MB: int(50, 1, 10_240),
+  /** Caps on a parsed file and on a step's output (413 FILE_TOO_LARGE on upload, LIMIT_EXCEEDED in a step). */
+  MAX_ROWS: int(2_000_000, 1, 1_000_000_000),
+  MAX_COLUMNS: int(2_000, 1, 1_000_000),
+  MAX_CELLS: int(50_000_000, 1, 10_000_000_000),
   LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()).transform((v) => v ?? 'info'),
   ENVIRONMENT: optionalText.pipe(z.enum(['development', 'test', 'staging', 'production']).optional()).transform((v) => v ?? 'development'),
   RATE_LIMIT_PER_MIN: int(600, 1, 1_000_000),

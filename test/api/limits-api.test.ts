@@ -110,3 +110,24 @@ describe('CORS outside production', () => {
     expect(res.headers['access-control-allow-origin']).toBe('http://localhost:5173');
   });
 });
+
+describe('row, column and cell caps', () => {
+  const ctx = useApp({ MAX_ROWS: '3', MAX_COLUMNS: '4', MAX_CELLS: '10' });
+  const upload = async (content: string) => {
+    const id = (await ctx.api.app.inject({ method: 'POST', url: '/api/v1/sessions' })).json().session_id;
+    const form = multipart('caps.csv', content);
+    return { id, res: await ctx.api.app.inject({ method: 'POST', url: `/api/v1/sessions/${id}/upload`, payload: form.payload, headers: form.headers }) };
+  };
+
+  it('refuses a file over MAX_ROWS, MAX_COLUMNS or MAX_CELLS with 413 and a sentence naming the limit; stores nothing', async () => {
+    const rows = await upload('a\n1\n2\n3\n4\n');
+    expect(rows.res.statusCode).toBe(413);
+    expect(rows.res.json()).toMatchObject({ code: 'FILE_TOO_LARGE', detail: "'caps.csv' has 4 rows; at most 3 are allowed (MAX_ROWS).", details: { rows: 4, max_rows: 3 } });
+    const columns = await upload('a,b,c,d,e\n1,2,3,4,5\n');
+    expect(columns.res.json()).toMatchObject({ code: 'FILE_TOO_LARGE', detail: "'caps.csv' has 5 columns; at most 4 are allowed (MAX_COLUMNS)." });
+    const cells = await upload('a,b,c,d\n1,2,3,4\n5,6,7,8\n9,10,11,12\n');
+    expect(cells.res.json()).toMatchObject({ code: 'FILE_TOO_LARGE', detail: "'caps.csv' has 12 cells; at most 10 are allowed (MAX_CELLS)." });
+    expect((await ctx.api.app.inject({ method: 'GET', url: `/api/v1/sessions/${rows.id}` })).json().current_node_id).toBeNull();
+    expect((await upload('a,b\n1,2\n3,4\n')).res.statusCode).toBe(200);
+  });
+});

@@ -9,6 +9,7 @@ import { nodeCode, nodeLabel } from '../../commands/session/node-label.js';
 import { sessionDecider, sessionStream } from '../../commands/session/session-decider.js';
 import type { DomainEvent } from '../../events/index.js';
 import type { Service } from '../../service/service.js';
+import { outputLimits } from '../../commands/session/table-caps.js';
 
 export interface PlanApplyJob {
   session_id: string;
@@ -44,7 +45,7 @@ export async function runPlanApply(service: Service, job: PlanApplyJob): Promise
 
   const base = state.nodes[request.base_node_id];
   const input = readCanonicalCsv(await service.blobs.get(base.storageKey));
-  const ctx = { tables: await loadAttachedTables(service, request.tables), now: request.reference_time };
+  const ctx = { tables: await loadAttachedTables(service, request.tables), now: request.reference_time, limits: outputLimits(service.config) };
   const groups = request.mode === 'one_by_one' ? request.steps.map((s) => [s]) : [request.steps];
   const nodes: Applied[] = [];
   const stats: Record<string, unknown>[] = [];
