@@ -53,7 +53,8 @@ describe.each(targets)('analytics of a fixed history on $name', (target) => {
   let sessionA = '';
   let sessionB = '';
 
-  it('records the history', async () => {
+  // Five applies through the queue; generous for a loaded machine (seconds when it is idle).
+  it('records the history', { timeout: 180_000 }, async () => {
     clock = new Date(`${DAY_1}T10:00:00.000Z`);
     sessionA = await sessionWithData();
     expect(await apply(sessionA, [{ op: 'trim_whitespace', params: { columns: ['name'] } }, activeOnly])).toMatchObject({ status: 'SUCCESS', rows_after: 3 });
