@@ -161,6 +161,9 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
     case 'RequestApply': {
       requireActive(state, command.sessionId);
       if (state.applyingTaskId) throw applyRunning(state.applyingTaskId);
+      // Prepared on an older state (another apply finished, the pointer moved or the plan changed meanwhile): never a child of a stale version.
+      const asked = [...command.request.steps.map((s) => s.step_id), ...command.request.remaining_order].sort().join();
+      if (command.request.base_node_id !== state.currentNodeId || command.request.plan_id !== state.planId || asked !== state.plan.map((s) => s.stepId).sort().join()) throw new AppError('VERSION_CONFLICT', 'The session changed while this apply was being prepared; reload it and try again.');
       return [{ type: 'PlanApplyRequested', data: command.request }];
     }
     case 'MoveCurrentNode': {
