@@ -20,9 +20,11 @@ describe.each(targets)('analytics projections on $name', (target) => {
   afterAll(() => t.cleanup());
 
   it('gives the hand-computed figures, nearest-rank percentiles included', async () => {
+    const statuses = await sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM analytics_applies GROUP BY status ORDER BY status`.execute(t.database.db);
+    expect(statuses.rows).toEqual([{ status: 'CANCELLED', n: 1 }, { status: 'FAILURE', n: 2 }, { status: 'SUCCESS', n: 6 }, { status: 'requested', n: 1 }]);
     const report = await analyticsReport(t.database.db, RANGE);
     expect(report.totals).toEqual({
-      applies: 7, // T1 T2 T3 T4 T5 T8 T9; T6 never finished, T0 is outside the range
+      applies: 7, // T1 T2 T3 T4 T5 T8 T9; T6 never finished, T7 was cancelled, T0 is outside the range
       applies_failed: 2,
       apply_failure_rate: 0.2857,
       steps: 10, // T1 2, T2 1, T3 2, T4 2 (the third never ran), T5 1 (refused), T8 1, T9 1

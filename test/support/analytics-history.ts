@@ -119,7 +119,7 @@ const runFailed = (runId: string, durationMs: number): DomainEvent => ({
  * S2 (owner 1), 2026-11-03: T3 filter_rows 8→8 (3 ms), add_rows 8→10 (4 ms), apply 30 ms → V3
  *                           T4 sort_rows 10→10 (6 ms), change_column_type fails TYPE_MISMATCH (8 ms), apply 20 ms
  *                           T5 refused before running: head_rows, no step record, no duration
- *                           T6 requested, never finished (left out)
+ *                           T6 requested, never finished (left out); T7 requested, then cancelled (left out)
  *                           runs: R3 LOW failed 50 ms; R4 MEDIUM pending; R5 HIGH running
  * S3 (owner 2), 2026-11-03: T8 filter_rows 5→0, 3→2 columns (9 ms), apply 50 ms → V8; rollback V8 → root
  *                           T9 filter_rows 4→2 (7 ms), apply 60 ms → V9 (parent V8, created before the rollback)
@@ -131,7 +131,7 @@ export async function recordHistory(db: Kysely<DB>) {
   const sessions = { s1: randomUUID(), s2: randomUUID(), s3: randomUUID() };
   const roots = { s1: randomUUID(), s2: randomUUID(), s3: randomUUID() };
   const [v1, v2, v3, v8, v9] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
-  const [t0, t1, t2, t3, t4, t5, t6, t8, t9] = Array.from({ length: 9 }, () => randomUUID());
+  const [t0, t1, t2, t3, t4, t5, t6, t7, t8, t9] = Array.from({ length: 10 }, () => randomUUID());
   const [r1, r2, r3, r4, r5, r6] = Array.from({ length: 6 }, () => randomUUID());
   const owners = { s1: OWNER_1, s2: OWNER_1, s3: OWNER_2 };
   const append = (session: keyof typeof sessions, at: string, events: DomainEvent[]) =>
@@ -155,6 +155,7 @@ export async function recordHistory(db: Kysely<DB>) {
   await append('s2', '2026-11-03T09:10:00.000Z', [requested(t4, ['sort_rows', 'change_column_type', 'head_rows']), failed(t4, [['sort_rows', 10, 10, 3, 3, 6], ['change_column_type', 10, null, 3, null, 8, 'TYPE_MISMATCH']], 1, 20)]);
   await append('s2', '2026-11-03T09:20:00.000Z', [requested(t5, ['head_rows']), failed(t5, [], 0)]);
   await append('s2', '2026-11-03T09:30:00.000Z', [requested(t6, ['sort_rows'])]);
+  await append('s2', '2026-11-03T09:40:00.000Z', [requested(t7, ['sort_rows']), { type: 'TransformationCancelled', data: { task_id: t7, reason: 'Cancelled by the user', was_running: false } }]);
   await append('s2', '2026-11-03T10:00:00.000Z', [runRequested(r3, 'LOW', null), runFailed(r3, 50)]);
   await append('s2', '2026-11-03T10:10:00.000Z', [runRequested(r4, 'MEDIUM', null), { type: 'ModuleRunAwaitingConfirmation', data: { run_id: r4, message: 'confirm' } }]);
   await append('s2', '2026-11-03T10:20:00.000Z', [runRequested(r5, 'HIGH', randomUUID())]);

@@ -62,6 +62,10 @@ export const analyticsAppliesProjection = defineProjection({
         .compile(),
       ...insertSteps(q, e.data.nodes.flatMap((n) => n.step_stats.map((s) => stepRow(s, e, e.data.task_id, n.node_id)))),
     ],
+    // A cancelled apply stores nothing and is left out of every figure (API.md §14); its row says why.
+    TransformationCancelled: (e, q) => [
+      q.updateTable('analytics_applies').set({ status: 'CANCELLED', finished_at: e.recordedAt, day: utcDay(e.recordedAt) }).where('task_id', '=', e.data.task_id).compile(),
+    ],
     TransformationFailed: (e, q) => {
       const rows = e.data.step_stats.map((s) => stepRow(s, e, e.data.task_id, null));
       const failing = rows.find((r) => !r.ok);
