@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPrimitives, renderChainJs, runPlan, type AttachedTable, type RunContext } from '../../src/engine/plan/index.js';
 import { writeCsv } from '../../src/engine/index.js';
 import { MD_FUNCTIONS } from '../../src/engine/md/functions.js';
+import { md } from '../../src/engine/md/index.js';
 import { CASES, type ContractCase } from './render-contract/cases.js';
 import { canonical, runModules, type ModuleResult } from './render-contract/modules.js';
 
@@ -62,6 +63,12 @@ describe('rendered JavaScript modules reproduce the engine byte for byte', () =>
     const names = listPrimitives().map((p) => p.name);
     expect(names).toHaveLength(85);
     expect(names.filter((n) => !covered.has(n))).toEqual([]);
+  });
+
+  it('the specifier modulardata/engine resolves to the md runtime (package.json "exports")', async () => {
+    const resolved = await import('modulardata/engine');
+    expect(resolved.md).toBe(md);
+    expect(listPrimitives().every((p) => typeof md[p.name] === 'function')).toBe(true);
   });
 
   it('modules call only md functions that exist: op.md_* registered, md.<op> a primitive', () => {

@@ -20,7 +20,7 @@ export type StepFunction = (dt: ColumnTable, params?: Record<string, unknown>) =
 export interface MdRuntime {
   /** Reads canonical CSV (a stored version) with the engine's reader: UTF-8, `,`, header on the first line. */
   readCSV(path: string): Promise<ColumnTable>;
-  /** Writes canonical CSV (§2.6) with the engine's writer. */
+  /** Writes canonical CSV (§2.6) with the engine's writer; the path `-` is standard output. */
   writeCSV(dt: ColumnTable, path: string): Promise<void>;
   /** Makes a table available to the steps that name it (by the id recorded in their params, or by name). */
   attachTable(id: string, table: ColumnTable, name?: string): void;
@@ -56,7 +56,9 @@ export const md: MdRuntime = {
     return fromDataTable(readCanonicalCsv(await readFile(path)));
   },
   async writeCSV(dt, path) {
-    await writeFile(path, writeCsv(toDataTable(dt)));
+    const bytes = writeCsv(toDataTable(dt));
+    if (path === '-') await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
+    else await writeFile(path, bytes);
   },
   attachTable(id, table, name = id) {
     const at = attached.findIndex((t) => t.id === id);

@@ -14,6 +14,13 @@ export interface ChainRenderOptions {
   output?: string;
   /** The relation holding the input table with its `"_row"` ordinal (default `input`). */
   inputRelation?: string;
+  /** Read the file named by the script's first argument, with `input` as the default (a chain run as a script). */
+  inputFromArgs?: boolean;
+  /**
+   * The reference instant of each step when they differ (a chain across versions, each applied at its own time):
+   * `md.setNow` is emitted before a step whose instant differs from the one in force.
+   */
+  stepNow?: readonly (string | undefined)[];
 }
 
 export interface RenderedChain {
@@ -29,6 +36,12 @@ interface RenderedStepOf {
 }
 
 const SAFE_FILE = /^[A-Za-z0-9._-]+$/;
+const LINE_BREAKS = /[\n\r\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
+/** `// Step <n>: <op> — <summary>`; a line break in the summary (from a parameter) is written as its escape. */
+export const stepComment = (n: number, op: string, summary: string): string =>
+  `// Step ${n}: ${op} — ${summary.replace(LINE_BREAKS, (c) => ESCAPES[c])}`;
 
 /** Every step rendered against its own input schema; after a dynamic schema the remaining steps get none. */
 function renderSteps(steps: unknown, inputSchema: Schema, ctx: RunContext): RenderedStepOf[] {
@@ -66,11 +79,18 @@ export function renderChainJs(steps: unknown, inputSchema: Schema, ctx: RunConte
     `import { md } from 'modulardata/engine';   // canonical CSV I/O; registers the op.md_* functions`,
     `const { op } = aq;`,
   ];
-  if (ctx.now !== undefined) lines.push(`md.setNow(${js(ctx.now)});   // the run's reference instant`);
+  let now = ctx.now;
+  if (now !== undefined) lines.push(`md.setNow(${js(now)});   // the run's reference instant`);
   lines.push(...attachLines(rendered, ctx));
-  lines.push(`let dt = await md.readCSV(${js(options.input ?? 'input.csv')});`);
+  const input = js(options.input ?? 'input.csv');
+  lines.push(`let dt = await md.readCSV(${options.inputFromArgs ? `process.argv[2] ?? ${input}` : input});`);
   rendered.forEach(({ step, js: code }, i) => {
-    lines.push(`// Step ${i + 1}: ${step.primitive.name} — ${step.primitive.summary(step.params)}`, code);
+    const at = options.stepNow?.[i];
+    if (at !== undefined && at !== now) {
+      lines.push(`md.setNow(${js(at)});   // the reference instant of the apply that made the next steps`);
+      now = at;
+    }
+    lines.push(stepComment(i + 1, step.primitive.name, step.primitive.summary(step.params)), code);
   });
   lines.push(`await md.writeCSV(dt, ${js(options.output ?? 'output.csv')});`, '');
   return lines.join('\n');

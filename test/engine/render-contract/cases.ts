@@ -61,6 +61,18 @@ export const TIMES = `start,end,label,raw,day
 2024-06-30 00:00:00,2024-06-30 00:00:00,e,01/02/2024,2024-12-31
 `;
 
+/** Values at the edges: safe-integer limits, floats printed with exponents, milliseconds, quotes in names. */
+export const EDGES = `id,big,f,at,"we""ird name",t
+1,9007199254740991,1e16,2024-07-01 10:00:00.250,"a ""quoted"", text",x
+2,-9007199254740991,1.5e-7,2024-07-01 23:59:59.999,it's,
+3,0,-0.5,,,"line
+break"
+4,9007199254740000,123456789012.345,1999-12-31 00:00:00.000,Ünïcödé,z
+`;
+
+export const EMPTY = `a,b,n
+`;
+
 export const MESSY = `column_1,column_2,column_3
 Monthly report,,
 generated 2024-05-01,,
@@ -423,6 +435,46 @@ export const CASES: ContractCase[] = [
   one('normalize enum null', FLAGS, 'normalize_enum_values', { column: 'level', mapping: { high: [], low: [], medium: ['med'] }, unmapped_handling: 'null' }),
   one('normalize enum error (all mapped)', FLAGS, 'normalize_enum_values', { column: 'level', mapping: { high: [], low: [], medium: ['med'], none: [] }, unmapped_handling: 'error' }),
   one('drift report', PEOPLE, 'generate_drift_report', { expected_columns: ['id', 'name', 'zip'], expected_types: { age: 'string' }, enum_columns: { city: ['Boston'] }, baseline_stats: { score: { mean: 50 } } }),
+
+  // ---- edge values ----
+  one('edges: sort big and exponent floats', EDGES, 'sort_rows', { columns: ['f'], ascending: false }),
+  one('edges: add past the safe range', EDGES, 'math_operation', { new_column: 'o', operation: 'add', column1: 'big', value: 10 }),
+  one('edges: multiply floats', EDGES, 'math_operation', { new_column: 'o', operation: 'multiply', column1: 'f', column2: 'big' }),
+  one('edges: running total of big integers', EDGES, 'running_total', { column: 'big', new_column: 'rt' }),
+  one('edges: round big', EDGES, 'round_numbers', { column: 'big', decimals: -3 }),
+  one('edges: text length of integers', EDGES, 'text_length', { column: 'big', new_column: 'len' }),
+  one('edges: pad integers', EDGES, 'pad_text', { column: 'big', length: 20, pad_char: '0' }),
+  one('edges: concat integers and text', EDGES, 'concat_columns', { columns: ['big', 't'], new_column: 'c', separator: '|' }),
+  one('edges: rank floats', EDGES, 'rank', { column: 'f', new_column: 'r', method: 'average' }),
+  one('edges: percentage of big', EDGES, 'percentage', { column: 'big', new_column: 'p' }),
+  one('edges: date part of ms datetimes', EDGES, 'extract_date_part', { column: 'at', part: 'second' }),
+  one('edges: date add to ms datetimes', EDGES, 'date_add', { column: 'at', amount: 1, unit: 'hours' }),
+  one('edges: date diff with ms', EDGES, 'date_diff', { start_column: 'at', end_column: 'at', unit: 'seconds' }),
+  one('edges: filter datetime with ms', EDGES, 'filter_rows', { conditions: [cond('at', 'gte', '2024-07-01 10:00:00.250')] }),
+  one('edges: quoted column name', EDGES, 'filter_rows', { conditions: [cond('we"ird name', 'contains', '"')] }),
+  one('edges: add column with a quote in its name', EDGES, 'add_column', { name: 'a"b', value: "it's" }),
+  one('edges: rename a quoted name', EDGES, 'rename_columns', { mapping: { 'we"ird name': "it's" } }),
+  one('edges: standardize with apostrophes', EDGES, 'standardize_values', { column: 'we"ird name', mapping: { "it is": ["it's"] } }),
+  one('edges: replace newline text', EDGES, 'find_replace', { column: 't', find: '\n', replace: ' ' }),
+  one('edges: line separator in a condition', EDGES, 'filter_rows', { conditions: [cond('t', 'contains', '\u2028')], keep: false }),
+  one('edges: dedupe floats', EDGES, 'remove_duplicates', { subset: ['f'] }),
+  one('edges: lag datetimes', EDGES, 'lag', { column: 'at' }),
+  one('edges: first value datetime', EDGES, 'first_value', { column: 'at', partition_by: 't' }),
+  one('edges: coalesce datetime with default', EDGES, 'coalesce', { columns: ['at'], new_column: 'at2', default: '2000-01-01' }),
+  one('edges: fill datetime blanks', EDGES, 'fill_blanks', { column: 'at', method: 'value', value: '2000-01-01 00:00:00' }),
+  one('edges: aggregate datetimes', EDGES, 'aggregate', { group_by: [], aggregations: { at: ['min', 'max', 'count'], f: ['sum', 'mean', 'median', 'std'] } }),
+  one('edges: is between big', EDGES, 'is_between', { column: 'big', min_value: -1, max_value: 9007199254740991 }),
+  one('edges: unpivot mixed', EDGES, 'unpivot', { id_columns: ['id'], value_columns: ['big', 'f'] }),
+  one('empty: aggregate whole table', EMPTY, 'aggregate', { group_by: [], aggregations: { n: ['count', 'nunique', 'first', 'concat'] } }),
+  one('empty: aggregate grouped', EMPTY, 'aggregate', { group_by: ['a'], aggregations: { n: 'count' } }),
+  one('empty: filter', EMPTY, 'filter_rows', { conditions: [cond('a', 'eq', 'x')] }),
+  one('empty: sort', EMPTY, 'sort_rows', { columns: ['b'] }),
+  one('empty: row number', EMPTY, 'row_number', {}),
+  one('empty: add rows', EMPTY, 'add_rows', { rows: [{ a: 'x', n: 1 }] }),
+  one('empty: unpivot', EMPTY, 'unpivot', { id_columns: ['a'] }),
+  one('empty: percentage', EMPTY, 'percentage', { column: 'n', new_column: 'p' }),
+  one('empty: join', EMPTY, 'join_tables', { right_table: 'customers', left_on: 'a', right_on: 'city', how: 'outer' }, { tables: [CUSTOMERS] }),
+  one('empty: detect nulls', EMPTY, 'detect_nulls', { add_null_flag: true }),
 
   // ---- chains: Arquero verbs and md calls in one module ----
   {

@@ -3,8 +3,7 @@ import { column, finiteNumber, newColumn, params } from '../../plan/param-types.
 import { mdCall } from '../../plan/render-helpers.js';
 import type { Primitive, Schema, Warning } from '../../plan/types.js';
 import { setColumns } from '../../table-ops.js';
-import { normalizeFloat } from '../../values/numbers.js';
-import { newColumnProblem, numericColumn, numericProblem, sqlNormalize, sqlNum, sqlWithColumn, typeIn, warnings } from './numeric.js';
+import { computedColumn, newColumnProblem, numericColumn, numericProblem, sqlComputedInteger, sqlNormalize, sqlNum, sqlWithColumn, typeIn, warnings } from './numeric.js';
 
 const OPERATIONS = ['add', 'subtract', 'multiply', 'divide'] as const;
 type Operation = (typeof OPERATIONS)[number];
@@ -80,21 +79,12 @@ export const mathOperation: Primitive<MathParams> = {
         }
         break;
     }
-    let integer = resultIsInteger(p, dt.schema);
-    // Whole results of up to 15 digits are already normal; only the rest pays for toPrecision.
-    for (let i = 0; i < n; i++) {
-      const r = out[i];
-      if (r === null) continue;
-      if (Number.isInteger(r) && r < 1e15 && r > -1e15) { if (r === 0) out[i] = 0; continue; }
-      if (integer && Number.isSafeInteger(r)) continue;
-      integer = false; // outside the safe range an integer result makes the column float (§2.1)
-      out[i] = normalizeFloat(r);
-    }
+    const type = computedColumn(out, resultIsInteger(p, dt.schema));
     const divideWarning: Warning | null = zeros
       ? { code: 'DIVIDE_BY_ZERO', message: `${zeros} row${zeros === 1 ? '' : 's'} divided by zero; the result is null.`, column: p.new_column, count: zeros }
       : null;
     return {
-      table: setColumns(dt, [{ name: p.new_column, type: integer ? 'integer' : 'float', values: out }]),
+      table: setColumns(dt, [{ name: p.new_column, type, values: out }]),
       warnings: warnings(left.warning, right?.warning ?? null, divideWarning),
     };
   },
@@ -106,7 +96,7 @@ export const mathOperation: Primitive<MathParams> = {
       p.operation === 'divide'
         ? sqlNormalize(`${x}::float8 / NULLIF(${y}, 0)`)
         : integer
-          ? `(${x} ${SYMBOL[p.operation]} ${y})`
+          ? sqlComputedInteger(`(${x}::numeric ${SYMBOL[p.operation]} ${y})`)
           : sqlNormalize(`${x}::float8 ${SYMBOL[p.operation]} ${y}`);
     return { js: mdCall('math_operation', p), sql: sqlWithColumn(schema, p.new_column, expr) };
   },

@@ -63,6 +63,31 @@ export const nulledWarning = (column: string, count: number, samples: string[]):
 
 export const warnings = (...list: (Warning | null)[]): Warning[] => list.filter((w): w is Warning => w !== null);
 
+/**
+ * The type of a column of computed numbers, normalizing them in place: `integer` when the operands were integer
+ * and every result is a safe integer; otherwise `float` (§2.1: a result outside the safe range makes the column
+ * float) with every result cut to 15 significant digits (§2.5), whatever its row. `-0` becomes 0.
+ */
+export function computedColumn(out: (number | null)[], integerOperands: boolean): 'integer' | 'float' {
+  let integer = integerOperands;
+  if (integer) {
+    for (const r of out) {
+      if (r !== null && !Number.isSafeInteger(r)) {
+        integer = false;
+        break;
+      }
+    }
+  }
+  for (let i = 0; i < out.length; i++) {
+    const r = out[i];
+    if (r === null) continue;
+    if (r === 0) out[i] = 0;
+    // Whole results of up to 15 digits are already normal; only the rest pays for toPrecision.
+    else if (!integer && !(Number.isInteger(r) && r < 1e15 && r > -1e15)) out[i] = normalizeFloat(r);
+  }
+  return integer ? 'integer' : 'float';
+}
+
 // ---- SQL ----
 
 /** Halfway between the largest double and 2^1024, and half the smallest subnormal: JavaScript's rounding limits. */
@@ -89,6 +114,13 @@ export function sqlNum(schema: Schema, name: string): string {
 
 /** A computed float cut to 15 significant digits (float8 → numeric keeps 15 digits), as normalizeFloat. */
 export const sqlNormalize = (expr: string): string => `(${expr})::numeric::float8`;
+
+/**
+ * computedColumn in PostgreSQL for integer operands: exact (numeric) while every result of the step is a safe
+ * integer, else every result normalized as a float. Numeric prints as the engine's text below 1e21.
+ */
+export const sqlComputedInteger = (expr: string): string =>
+  `(CASE WHEN BOOL_AND(ABS(${expr}) <= 9007199254740991) OVER () THEN ${expr} ELSE (${expr})::float8::numeric END)`;
 
 /** `SELECT <columns, `name` replaced in place or appended>, "_row" FROM {input} ORDER BY "_row"`. */
 export function sqlWithColumn(schema: Schema, name: string, expr: string): string {

@@ -3,8 +3,7 @@ import { column, columnOrList, newColumn, params } from '../../plan/param-types.
 import { mdCall } from '../../plan/render-helpers.js';
 import type { Primitive } from '../../plan/types.js';
 import { setColumns } from '../../table-ops.js';
-import { normalizeFloat } from '../../values/numbers.js';
-import { newColumnProblem, numericColumn, numericProblem, sqlNormalize, sqlNum, sqlWithColumn, typeIn, warnings } from './numeric.js';
+import { computedColumn, newColumnProblem, numericColumn, numericProblem, sqlNormalize, sqlNum, sqlWithColumn, typeIn, warnings } from './numeric.js';
 import { partitionRows, sqlPartition } from './window.js';
 
 const runningParams = params({
@@ -36,10 +35,11 @@ export const runningTotal: Primitive<RunningParams> = {
       for (const i of rows) {
         const v = values[i];
         if (v !== null) sum = (sum ?? 0) + v;
-        out[i] = sum === null ? null : integer ? sum : normalizeFloat(sum);
+        out[i] = sum;
       }
     }
-    return { table: setColumns(dt, [{ name: p.new_column, type: integer ? 'integer' : 'float', values: out }]), warnings: warnings(warning) };
+    const type = computedColumn(out, integer);
+    return { table: setColumns(dt, [{ name: p.new_column, type, values: out }]), warnings: warnings(warning) };
   },
   render(p, schema) {
     const integer = typeIn(schema, p.column) === 'integer';

@@ -34,6 +34,18 @@ describe('math_operation', () => {
     expect(div.table.schema.at(-1)!.type).toBe('float');
   });
 
+  it('an integer result past 2^53 makes the column float, every result normalized whatever its row (§2.1, §2.5)', () => {
+    const big = (rows: number[]) => table({ a: 'integer' }, rows.map((r) => [r]));
+    const params = { new_column: 'c', operation: 'add', column1: 'a', value: 10 };
+    for (const rows of [[1234567890123456, 9007199254740991], [9007199254740991, 1234567890123456]]) {
+      const result = apply(big(rows), 'math_operation', params);
+      expect(result.table.schema.at(-1)!.type).toBe('float');
+      expect(values(result.table, 'c')).toEqual(rows[0] === 9007199254740991 ? [9007199254741000, 1234567890123470] : [1234567890123470, 9007199254741000]);
+    }
+    expect(apply(big([0]), 'math_operation', { ...params, operation: 'multiply', value: -5 }).table.schema.at(-1)!.type).toBe('integer');
+    expect(Object.is(values(apply(big([0]), 'math_operation', { ...params, operation: 'multiply', value: -5 }).table, 'c')[0], 0)).toBe(true);
+  });
+
   it('writes in place over column1 and keeps its position', () => {
     const result = apply(orders(), 'math_operation', { new_column: 'amount', operation: 'subtract', column1: 'amount', value: 0.1 });
     expect(result.table.schema.map((c) => c.name)).toEqual(['amount', 'quantity', 'code', 'paid']);
@@ -85,7 +97,7 @@ describe('math_operation', () => {
     expect(r.js).toBe('dt = md.math_operation(dt, {"new_column":"total","operation":"multiply","column1":"amount","column2":"quantity","value":null});');
     expect(r.sql).toBe('SELECT "amount", "quantity", "code", "paid", ("amount"::float8 * "quantity")::numeric::float8 AS "total", "_row" FROM {input} ORDER BY "_row"');
     const ints = p.render({ new_column: 'quantity', operation: 'add', column1: 'quantity', column2: null, value: 1 }, schema);
-    expect(ints.sql).toBe('SELECT "amount", ("quantity" + 1) AS "quantity", "code", "paid", "_row" FROM {input} ORDER BY "_row"');
+    expect(ints.sql).toBe('SELECT "amount", (CASE WHEN BOOL_AND(ABS(("quantity"::numeric + 1)) <= 9007199254740991) OVER () THEN ("quantity"::numeric + 1) ELSE (("quantity"::numeric + 1))::float8::numeric END) AS "quantity", "code", "paid", "_row" FROM {input} ORDER BY "_row"');
   });
 });
 
@@ -107,6 +119,12 @@ describe('round_numbers and floor_ceil', () => {
     expect(result.table.schema[2]).toEqual({ name: 't', type: 'float' });
     expect(result.steps[0].warnings).toMatchObject([{ code: 'VALUES_NULLED', column: 't', count: 1, samples: ['abc'] }]);
     expect(apply(prices(), 'round_numbers', { column: 'p', decimals: 0 }).table.schema[0].type).toBe('integer');
+  });
+
+  it('a rounded value past 2^53 makes the column float (§2.1)', () => {
+    const result = apply(table({ x: 'float' }, [[3e21], [12.5]]), 'round_numbers', { column: 'x', decimals: -1 });
+    expect(result.table.schema[0]).toEqual({ name: 'x', type: 'float' });
+    expect(values(result.table, 'x')).toEqual([3e21, 10]);
   });
 
   it('floors and ceils at a decimal position', () => {
