@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../events/catalogue/index.js';
+import { recordedReadOptions, type RecordedReadOptions } from '../../events/catalogue/shared.js';
 import { AppError } from '../../errors/index.js';
 import type { Decider } from '../decider.js';
 import { prepareSteps, stepNotFound, type RequestedStep } from './plan-steps.js';
@@ -19,6 +20,8 @@ export interface UploadedFile {
   profile: Record<string, unknown>;
   ingest: Record<string, unknown>;
   engineVersion: string;
+  /** The reading options the upload asked for (defaults where none were given). */
+  readOptions?: Partial<RecordedReadOptions>;
 }
 
 /** Ids and "now" are chosen when the command is accepted, so `decide` stays pure and replayable. */
@@ -217,6 +220,7 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
           data: {
             node_id: file.nodeId,
             ...storedFileData(file),
+            read_options: recordedReadOptions(file.readOptions ?? {}),
             previous_root_node_id: state.rootNodeIds.at(-1) ?? null,
             engine_version: file.engineVersion,
           },

@@ -50,6 +50,7 @@ export async function uploadFile(service: Service, input: UploadInput, context: 
         profile: profile as unknown as Record<string, unknown>,
         ingest: fullIngest as unknown as Record<string, unknown>,
         engineVersion: SERVICE_VERSION,
+        readOptions: input.options,
       },
     },
     context,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event.js';
-import { columnSchema, jsonObject, uuid } from './shared.js';
+import { columnSchema, jsonObject, readOptionsFromIngest, readOptionsSchema, uuid } from './shared.js';
 
 /** Events of the `session-<id>` stream. */
 export const SessionCreated = defineEvent(
@@ -35,15 +35,20 @@ const storedFile = {
   ingest: jsonObject,
 };
 
-/** A new root node: the upload. */
+/**
+ * A new root node: the upload. v2 records the reading options the upload asked for (replay reads the original bytes
+ * with exactly these); v1 rows are lifted with the options the reader settled on, which read the bytes identically.
+ */
 export const FileUploaded = defineEvent(
   'FileUploaded',
   z.object({
     node_id: uuid,
     ...storedFile,
+    read_options: readOptionsSchema,
     previous_root_node_id: uuid.nullable(),
     engine_version: z.string(),
   }),
+  { schemaVersion: 2, upcasters: { 1: (data) => ({ ...data, read_options: readOptionsFromIngest(data.ingest ?? {}) }) } },
 );
 
 const chatMessage = z.object({
@@ -157,6 +162,15 @@ export const TransformationFailed = defineEvent(
     /** How long the apply ran before it failed (analytics); absent on events recorded before it was added. */
     duration_ms: z.number().nonnegative().optional(),
   }),
+);
+
+/**
+ * The apply was cancelled (DELETE /tasks/{id}): its third possible outcome. Recorded at once in the session stream,
+ * so the session is free again and a worker still running the job finds an outcome and stores nothing.
+ */
+export const TransformationCancelled = defineEvent(
+  'TransformationCancelled',
+  z.object({ task_id: uuid, reason: z.string(), was_running: z.boolean() }),
 );
 
 /** Rollback, undo and redo move the current pointer; nothing is deleted. */
