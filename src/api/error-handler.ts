@@ -44,6 +44,31 @@ function unavailableDetail(error: AppError): string {
   return error.message;
 }
 
+/** What @fastify/busboy throws for a truncated or malformed multipart body (it sets no status code). */
+const MULTIPART_ERRORS = /^(Unexpected end of multipart data|Malformed part header|Multipart: Boundary not found|Part terminated early.*)$/;
+
+/**
+ * `__proto__` or `constructor.prototype` keys (also spelled with \u escapes): refused like Fastify's own parser
+ * does, so no handler ever sees an object that could pollute a prototype when merged.
+ */
+export function hasForbiddenKey(text: string): boolean {
+  if (!/proto|\\u/.test(text)) return false;
+  let found = false;
+  JSON.parse(text, function (key, value) {
+    if (key === '__proto__' || (key === 'constructor' && value !== null && typeof value === 'object' && 'prototype' in value)) found = true;
+    return value;
+  });
+  return found;
+}
+
+/** Errors the router raises before any hook runs (a path parameter over 100 characters, a malformed URL). */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  reply.header('X-Request-Id', request.id);
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const message = tooLong ? 'A path parameter is too long' : 'Malformed URL';
+  return send(reply, 'VALIDATION_ERROR', message, { details: { errors: [{ location: 'path', path: '', message }] } });
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof ReplayedResponse) {
@@ -70,6 +95,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const details = known.location ? { errors: [{ location: known.location, path: '', message: known.detail }] } : undefined;
       return send(reply, known.code, known.detail, { details });
     }
+    if (error.statusCode === undefined && MULTIPART_ERRORS.test(error.message)) {
+      return send(reply, 'VALIDATION_ERROR', 'Malformed multipart body', { details: { errors: [{ location: 'multipart', path: '', message: error.message }] } });
+    }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       return send(reply, 'VALIDATION_ERROR', 'The request could not be processed', {
         details: { errors: [{ location: 'body', path: '', message: 'Malformed request' }] },
@@ -84,7 +112,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
 export function registerNotFound(app: FastifyInstance, routes: { method: string; pattern: RegExp }[]): void {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
-    const methods = routes.filter((r) => r.pattern.test(path)).map((r) => r.method);
+    // OPTIONS is the CORS preflight route on every path ('*'): it says nothing about which paths exist.
+    const methods = routes.filter((r) => r.method !== 'OPTIONS' && r.pattern.test(path)).map((r) => r.method);
     if (methods.length > 0) {
       reply.header('Allow', [...new Set(methods)].join(', '));
       return send(reply, 'METHOD_NOT_ALLOWED', `Method ${request.method} is not allowed on ${path}`);
