@@ -7,7 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { createNodeDataLoader } from '../queries/node-data.js';
 import type { Service } from '../service/service.js';
 import { SERVICE_VERSION } from '../service/version.js';
-import { frameworkErrors, hasForbiddenKey, registerErrorHandling, registerNotFound, routePattern } from './error-handler.js';
+import { registerErrorHandling, registerNotFound, routePattern } from './error-handler.js';
 import { registerIdempotency } from './idempotency.js';
 import { registerAuth } from './auth-hook.js';
 import { registerCorsAndHelmet, registerRateLimits } from './security.js';
@@ -24,6 +24,7 @@ import { planRoutes } from './routes/plan.js';
 import { taskRoutes } from './routes/tasks.js';
 import { versionRoutes } from './routes/versions.js';
 import { eventRoutes } from './routes/events.js';
+import { verifyRoutes } from './routes/verify.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { primitiveRoutes } from './routes/primitives.js';
 import { tableRoutes } from './routes/tables.js';
@@ -47,7 +48,6 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
       return typeof given === 'string' && given.length > 0 && given.length <= 128 ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
-    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -74,15 +74,12 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = String(body);
     if (text.trim() === '') return done(null, undefined);
-    let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      done(null, JSON.parse(text));
     } catch {
       const error = Object.assign(new Error('Malformed JSON body'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 });
-      return done(error, undefined);
+      done(error, undefined);
     }
-    if (hasForbiddenKey(text)) return done(Object.assign(new Error('Forbidden property name in JSON body'), { code: 'FST_PROTO_VIOLATION', statusCode: 400 }), undefined);
-    done(null, parsed);
   });
 
   registerIdempotency(app, service.database.db);
@@ -117,6 +114,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
       await api.register(taskRoutes(service));
       await api.register(versionRoutes(service, nodeData));
       await api.register(eventRoutes(service));
+      await api.register(verifyRoutes(service));
       await api.register(analyticsRoutes(service));
       await api.register(moduleRoutes(service));
       await api.register(runRoutes(service));

@@ -14,3 +14,8 @@ export const intQuery = (min: number, max: number) => z.coerce.number().int().mi
 export const metadataSchema = z
   .record(z.string(), z.unknown())
   .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= 16 * 1024, { message: 'metadata must be at most 16 KiB of JSON' });
+
+/** An instant in a query: RFC 3339 date-time with an offset, or a date (midnight UTC). */
+export const instantQuery = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], { message: 'must be an RFC 3339 date-time (2026-01-31T12:00:00Z) or a date (2026-01-31)' })
+  .transform((v) => new Date(v));

@@ -6,6 +6,10 @@ import { migrateCommand } from './commands/migrate.js';
 import { planCommand } from './commands/plan.js';
 import { profileCommand } from './commands/profile.js';
 import { rebuildCommand } from './commands/rebuild.js';
+import { replayCommand } from './commands/replay.js';
+import { verifyCommand } from './commands/verify.js';
+import { eventsCommand } from './commands/events.js';
+import { showCommand } from './commands/show.js';
 import { serveCommand } from './commands/serve.js';
 import { workerCommand } from './commands/worker.js';
 import type { CliCommand } from './command.js';
@@ -16,6 +20,10 @@ const COMMANDS: Record<string, CliCommand> = {
   migrate: migrateCommand,
   rebuild: rebuildCommand,
   analytics: analyticsCommand,
+  replay: replayCommand,
+  verify: verifyCommand,
+  events: eventsCommand,
+  show: showCommand,
   apply: applyCommand,
   profile: profileCommand,
   plan: planCommand,

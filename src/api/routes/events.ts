@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { eventJson, readEventPage } from '../../audit/event-log.js';
 import { sessionStream } from '../../commands/session/session-decider.js';
 import { EVENT_CATALOGUE } from '../../events/index.js';
-import { toStoredEvent } from '../../events/event-store.js';
 import { findSession } from '../../queries/sessions.js';
 import type { Service } from '../../service/service.js';
 import { actorOf } from '../request-context.js';
-import { intQuery, sessionParams } from '../schemas.js';
+import { instantQuery, intQuery, sessionParams } from '../schemas.js';
 
 const KNOWN_TYPES = new Set<string>(Object.values(EVENT_CATALOGUE).map((d) => d.type));
 
@@ -19,40 +19,23 @@ const eventsQuery = z.object({
     .optional()
     .transform((v) => (v ? v.split(',').map((t) => t.trim()).filter(Boolean) : undefined))
     .refine((list) => !list || list.every((t) => KNOWN_TYPES.has(t)), { message: 'unknown event type' }),
+  /** Events recorded at or after this instant. */
+  since: instantQuery.optional(),
+  /** Events recorded at or before this instant. */
+  until: instantQuery.optional(),
 });
 
-/** GET /sessions/{id}/events (API.md §13): the session's stream for audit, oldest first, upcast to current schemas. */
+/**
+ * GET /sessions/{id}/events (API.md §13): the session's stream for audit, oldest first, upcast to current schemas,
+ * filtered by type and by time; each event carries its actor, request, correlation and causation ids.
+ */
 export function eventRoutes(service: Service): FastifyPluginAsyncZod {
   const db = service.database.db;
   return async (app) => {
     app.get('/sessions/:id/events', { schema: { tags: ['events'], summary: "The session's event stream (audit)", params: sessionParams, querystring: eventsQuery } }, async (request) => {
       const session = await findSession(db, request.params.id, actorOf(request));
-      const stream = sessionStream(session.id);
-      const { after, limit, types } = request.query;
-      let query = db.selectFrom('events').where('stream_id', '=', stream).where('position', '>', after);
-      if (types) query = query.where('type', 'in', types);
-      const rows = await query
-        .select(['position', 'transaction_id', 'stream_id', 'stream_version', 'event_id', 'type', 'schema_version', 'data', 'metadata', 'recorded_at'])
-        .orderBy('position')
-        .limit(limit + 1)
-        .execute();
-      const [{ total }] = await db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('total')).where('stream_id', '=', stream).execute();
-      const page = rows.slice(0, limit).map((row) => toStoredEvent(row as never));
-      return {
-        session_id: session.id,
-        total: Number(total),
-        has_more: rows.length > limit,
-        next_after: page.length ? page[page.length - 1].position : after,
-        events: page.map((e) => ({
-          position: e.position,
-          stream_version: e.streamVersion,
-          type: e.type,
-          schema_version: e.schemaVersion,
-          recorded_at: e.recordedAt,
-          data: e.data,
-          metadata: e.metadata,
-        })),
-      };
+      const page = await readEventPage(db, sessionStream(session.id), request.query);
+      return { session_id: session.id, total: page.total, has_more: page.has_more, next_after: page.next_after, events: page.events.map(eventJson) };
     });
   };
 }

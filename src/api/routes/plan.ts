@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { readAsOf } from '../../audit/time-travel.js';
 import { executeSessionCommand } from '../../commands/session/execute.js';
 import { planObject } from '../../queries/plans.js';
 import { findSession } from '../../queries/sessions.js';
 import type { Service } from '../../service/service.js';
+import { asOfQuery, markAsOf } from '../as-of.js';
 import { actorOf, commandContext } from '../request-context.js';
 import { sessionParams, uuidParam } from '../schemas.js';
 
@@ -25,9 +27,11 @@ const addStepsBody = z.object({ steps: z.array(stepInput).min(1).max(100), posit
 export function planRoutes(service: Service): FastifyPluginAsyncZod {
   const db = service.database.db;
   return async (app) => {
-    app.get('/sessions/:id/plan', { schema: { tags: ['plan'], summary: 'The open plan', params: sessionParams } }, async (request) => {
-      const session = await findSession(db, request.params.id, actorOf(request));
-      return planObject(db, session.id);
+    app.get('/sessions/:id/plan', { schema: { tags: ['plan'], summary: 'The open plan (as it was at `as_of`, when given)', params: sessionParams, querystring: asOfQuery } }, async (request, reply) => {
+      return readAsOf(db, request.params.id, actorOf(request), request.query.as_of, async (q, point) => {
+        const session = await findSession(q, request.params.id, actorOf(request));
+        return markAsOf(reply, point, await planObject(q, session.id));
+      });
     });
 
     app.post('/sessions/:id/plan/steps', { schema: { tags: ['plan'], summary: 'Add steps to the open plan (validated against the catalogue and the columns)', params: sessionParams, body: addStepsBody } }, async (request) => {

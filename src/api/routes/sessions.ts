@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { readAsOf } from '../../audit/time-travel.js';
 import { executeSessionCommand } from '../../commands/session/execute.js';
 import { findSession, listSessions, sessionObject } from '../../queries/sessions.js';
 import type { Service } from '../../service/service.js';
+import { asOfQuery, markAsOf } from '../as-of.js';
 import { actorOf, commandContext } from '../request-context.js';
 import { intQuery, metadataSchema, sessionParams } from '../schemas.js';
 
@@ -46,10 +48,12 @@ export function sessionRoutes(service: Service): FastifyPluginAsyncZod {
       return { sessions, total, page: Math.floor(offset / pageSize) + 1, page_size: pageSize, limit: pageSize, offset };
     });
 
-    app.get('/sessions/:id', { schema: { tags: ['sessions'], summary: 'Get a session', params: sessionParams } }, async (request, reply) => {
-      const row = await findSession(db, request.params.id, actorOf(request));
-      reply.header('ETag', `"${row.version}"`);
-      return sessionObject(db, row);
+    app.get('/sessions/:id', { schema: { tags: ['sessions'], summary: 'Get a session (as it was at `as_of`, when given)', params: sessionParams, querystring: asOfQuery } }, async (request, reply) => {
+      return readAsOf(db, request.params.id, actorOf(request), request.query.as_of, async (q, point) => {
+        const row = await findSession(q, request.params.id, actorOf(request));
+        if (!point) reply.header('ETag', `"${row.version}"`);
+        return markAsOf(reply, point, await sessionObject(q, row));
+      });
     });
 
     app.patch('/sessions/:id', { schema: { tags: ['sessions'], summary: 'Rename a session or replace its metadata', params: sessionParams, body: updateBody } }, async (request, reply) => {

@@ -7,7 +7,8 @@ import { loadAttachedTables } from '../../commands/session/apply-plan.js';
 import { executeSessionCommand } from '../../commands/session/execute.js';
 import { nodeCode, nodeLabel } from '../../commands/session/node-label.js';
 import { sessionDecider, sessionStream } from '../../commands/session/session-decider.js';
-import type { DomainEvent } from '../../events/index.js';
+import type { DomainEvent, StoredEvent } from '../../events/index.js';
+import { causedBy } from '../../events/causation.js';
 import type { Service } from '../../service/service.js';
 import { outputLimits } from '../../commands/session/table-caps.js';
 
@@ -57,7 +58,7 @@ export async function runPlanApply(service: Service, job: PlanApplyJob): Promise
     stats.push(...result.steps.map((r) => ({ ...r, step_number: offset + r.index + 1, transformation_type: r.op, index: offset + r.index })));
     if (!result.ok) {
       const error = result.error!;
-      await record(service, job, {
+      await record(service, job, requested, {
         type: 'TransformationFailed',
         data: { task_id: job.task_id, code: 'TRANSFORMATION_FAILED', error: error.message, step_index: error.step_index + offset, step_stats: stats, engine_version: ENGINE_VERSION, duration_ms: Math.round(performance.now() - started) },
       });
@@ -86,7 +87,7 @@ export async function runPlanApply(service: Service, job: PlanApplyJob): Promise
     parent = nodeId;
     table = result.table;
   }
-  await record(service, job, {
+  await record(service, job, requested, {
     type: 'TransformationApplied',
     data: {
       task_id: job.task_id,
@@ -100,10 +101,10 @@ export async function runPlanApply(service: Service, job: PlanApplyJob): Promise
   });
 }
 
-function record(service: Service, job: PlanApplyJob, outcome: Extract<DomainEvent, { type: 'TransformationApplied' | 'TransformationFailed' }>) {
+function record(service: Service, job: PlanApplyJob, requested: StoredEvent, outcome: Extract<DomainEvent, { type: 'TransformationApplied' | 'TransformationFailed' }>) {
   return executeSessionCommand(
     service,
     { type: 'RecordApplyOutcome', actor: 'worker', sessionId: job.session_id, messageId: randomUUID(), outcome },
-    { now: service.now(), metadata: { actor: 'worker', causation_id: job.task_id, correlation_id: job.task_id } },
+    { now: service.now(), metadata: causedBy(requested, 'worker') },
   );
 }
