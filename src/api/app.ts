@@ -7,7 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { createNodeDataLoader } from '../queries/node-data.js';
 import type { Service } from '../service/service.js';
 import { SERVICE_VERSION } from '../service/version.js';
-import { registerErrorHandling, registerNotFound, routePattern } from './error-handler.js';
+import { frameworkErrors, hasForbiddenKey, registerErrorHandling, registerNotFound, routePattern } from './error-handler.js';
 import { registerIdempotency } from './idempotency.js';
 import { registerAuth } from './auth-hook.js';
 import { registerCorsAndHelmet, registerRateLimits } from './security.js';
@@ -48,6 +48,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
       return typeof given === 'string' && given.length > 0 && given.length <= 128 ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -74,12 +75,15 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = String(body);
     if (text.trim() === '') return done(null, undefined);
+    let parsed: unknown;
     try {
-      done(null, JSON.parse(text));
+      parsed = JSON.parse(text);
     } catch {
       const error = Object.assign(new Error('Malformed JSON body'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 });
-      done(error, undefined);
+      return done(error, undefined);
     }
+    if (hasForbiddenKey(text)) return done(Object.assign(new Error('Forbidden property name in JSON body'), { code: 'FST_PROTO_VIOLATION', statusCode: 400 }), undefined);
+    done(null, parsed);
   });
 
   registerIdempotency(app, service.database.db);
