@@ -4,7 +4,7 @@ import type { Checkpoint } from '../events/event-store.js';
 import { compareCheckpoints, readCheckpoints } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
 import { PROJECTIONS } from './read-models/index.js';
-import { runProjectionBatch, type BatchOptions } from './run-batch.js';
+import { DEFAULT_BATCH, runProjectionBatch, type BatchOptions } from './run-batch.js';
 
 export interface ProjectorOptions extends BatchOptions {
   projections?: readonly Projection[];
@@ -38,8 +38,11 @@ export function createProjector(db: Kysely<DB>, options: ProjectorOptions = {}):
     for (const projection of projections) {
       for (;;) {
         const result = await runProjectionBatch(db, projection, options);
-        if (result.status === 'busy' || result.applied === 0) break;
+        if (result.status === 'busy') break;
         total += result.applied;
+        // A batch shorter than the limit read everything readable: asking again would only find nothing (and cost a
+        // transaction per projection on every pass). Later appends wake the projector again.
+        if (result.applied < (options.batchSize ?? DEFAULT_BATCH)) break;
       }
     }
     for (const consume of options.consumers ?? []) while ((await consume()) > 0);

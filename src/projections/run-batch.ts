@@ -10,6 +10,9 @@ export interface BatchOptions {
   beforeCommit?: (projection: Projection, events: StoredEvent[]) => Promise<void> | void;
 }
 
+/** Events a projection applies per transaction unless told otherwise. */
+export const DEFAULT_BATCH = 500;
+
 export type BatchResult = { status: 'busy' } | { status: 'done'; applied: number };
 
 /** Lock key of a log consumer; one active instance per consumer across every process. */
@@ -25,7 +28,7 @@ export async function runProjectionBatch(db: Kysely<DB>, projection: Projection,
     const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext(${consumerLockKey(projection.name)})) AS locked`.execute(trx);
     if (!rows[0]?.locked) return { status: 'busy' } as const;
     const from = await readCheckpoint(trx, projection.name);
-    const events = await createEventStore(trx).readAll(from, options.batchSize ?? 500);
+    const events = await createEventStore(trx).readAll(from, options.batchSize ?? DEFAULT_BATCH);
     if (events.length === 0) return { status: 'done', applied: 0 } as const;
     await applyEvents(trx, projection, events);
     const last = events[events.length - 1];

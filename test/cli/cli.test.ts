@@ -69,7 +69,15 @@ describe.each(targets)('modulardata migrate and rebuild on $name', (target) => {
     expect(await dump()).toEqual(before);
     await sql`DELETE FROM chat_logs WHERE id = (SELECT id FROM chat_logs ORDER BY id LIMIT 1)`.execute(db);
     expect((await cli(['rebuild', '--check'], { DATABASE_URL: t.url! })).code).toBe(1);
-    expect((await cli(['rebuild'], { DATABASE_URL: t.url! })).stdout).toContain('differed (replaced)');
+    // Without --swap nothing changes: the difference is reported and stays.
+    const compared = await cli(['rebuild'], { DATABASE_URL: t.url! });
+    expect(compared.code).toBe(1);
+    expect(compared.stdout).toMatch(/chat_logs\s+39\s+40\s+DIFFERS/);
+    expect(compared.stdout).toContain('nothing changed');
+    expect((await cli(['rebuild', '--swap', '--check'], { DATABASE_URL: t.url! })).code).toBe(2);
+    const swapped = await cli(['rebuild', '--swap'], { DATABASE_URL: t.url! });
+    expect(swapped.code).toBe(0);
+    expect(swapped.stdout).toContain('differed (replaced)');
     expect(await dump()).toEqual(before);
   });
 });
