@@ -18,7 +18,14 @@ interface Prepared {
   module: string;
   expected: Uint8Array;
   metadata: { op: string; metadata: unknown }[];
+  /** A single report-only step (no flag or apply parameter set) that left the table unchanged. */
+  unchanged: boolean;
 }
+
+/** The flag and apply parameters that make a quality primitive change the table. */
+const FLAGS = ['add_null_flag', 'add_null_count', 'add_valid_flag', 'add_drift_flag', 'apply_header', 'apply_conversion'];
+/** The quality primitives that only report unless a flag or apply parameter is set (§4.9). */
+const REPORT_ONLY = ['detect_nulls', 'profile_column', 'validate_pattern', 'validate_schema', 'compare_schemas', 'detect_renamed_columns', 'detect_enum_drift', 'detect_format_drift', 'detect_distribution_drift', 'generate_drift_report', 'detect_header', 'infer_types'];
 
 const decode = (b: Uint8Array | null) => (b === null ? null : new TextDecoder().decode(b));
 
@@ -39,7 +46,13 @@ function prepare(c: ContractCase): { prepared: Prepared; files: Record<string, s
   const calls = module.split('\n').filter((line) => /^(dt = )?md\.[a-z_]+\(dt, /.test(line));
   const mdSteps = result.steps.filter((s) => calls.some((line) => line.includes(`md.${s.op}(dt, `)));
   return {
-    prepared: { c, module, expected: writeCsv(result.table), metadata: mdSteps.map((s) => ({ op: s.op, metadata: s.metadata })) },
+    prepared: {
+      c,
+      module,
+      expected: writeCsv(result.table),
+      metadata: mdSteps.map((s) => ({ op: s.op, metadata: s.metadata })),
+      unchanged: c.steps.length === 1 && result.table === input.table && !FLAGS.some((f) => c.steps[0].params?.[f] === true),
+    },
     files,
   };
 }
@@ -78,6 +91,12 @@ describe('rendered JavaScript modules reproduce the engine byte for byte', () =>
       for (const [, name] of p.module.matchAll(/\bop\.(md_\w+)/g)) expect(Object.keys(MD_FUNCTIONS), p.c.name).toContain(name);
       for (const [, name] of p.module.matchAll(/\bmd\.(\w+)\(/g)) expect(ops.has(name) || runtime.has(name), `${p.c.name}: md.${name}`).toBe(true);
     }
+  });
+
+  it('report-only steps render as md.<op>(dt, params); without reassigning dt', () => {
+    const reports = prepared.filter((p) => p.unchanged && REPORT_ONLY.includes(p.c.steps[0].op));
+    expect(new Set(reports.map((p) => p.c.steps[0].op)).size).toBe(REPORT_ONLY.length);
+    for (const p of reports) expect(p.module, p.c.name).toMatch(new RegExp(`\\nmd\\.${p.c.steps[0].op}\\(dt, `));
   });
 
   it.each(CASES.map((c, i) => [c.name, i] as const))('%s', (_name, i) => {

@@ -68,6 +68,7 @@ export const EDGES = `id,big,f,at,"we""ird name",t
 3,0,-0.5,,,"line
 break"
 4,9007199254740000,123456789012.345,1999-12-31 00:00:00.000,Ünïcödé,z
+5,-0,-0.0,2024-07-01 10:00:00.250,,x
 `;
 
 export const EMPTY = `a,b,n
@@ -121,6 +122,15 @@ East,Widget,150
 West,Gadget,180
 North,Gizmo,20
 South,Widget,5
+`,
+};
+
+const MIXED: TableFixture = {
+  id: 't_mixed',
+  name: 'mixed',
+  csv: `id,code,joined,active
+x1,5,2020-01-01 10:00:00,yes
+,-0,2021-05-05 00:00:00,
 `,
 };
 
@@ -284,10 +294,12 @@ export const CASES: ContractCase[] = [
   one('remove letters', PEOPLE, 'remove_characters', { column: 'name', remove_type: 'letters' }),
   one('remove punctuation', PEOPLE, 'remove_characters', { column: 'notes', remove_type: 'punctuation' }),
   one('remove whitespace', PEOPLE, 'remove_characters', { column: 'notes', remove_type: 'whitespace' }),
+  one('remove special characters', PEOPLE, 'remove_characters', { column: 'name', characters: "😀^]-\\'%_" }),
   one('remove characters from integer', PEOPLE, 'remove_characters', { column: 'id', characters: '1' }),
   one('contains', PEOPLE, 'string_contains', { column: 'email', substring: 'EXAMPLE.c' }),
   one('contains case-sensitive', PEOPLE, 'string_contains', { column: 'email', substring: 'example', case_sensitive: true, new_column: 'has' }),
   one('contains final sigma', PEOPLE, 'string_contains', { column: 'name', substring: 'ΟΔΟΣ', new_column: 'greek' }),
+  one('contains LIKE wildcards', PEOPLE, 'string_contains', { column: 'notes', substring: '%_', new_column: 'pct' }),
   one('contains regex', PEOPLE, 'string_contains', { column: 'phone', substring: '^\\d+$', regex: true }),
   one('contains on float', NUMS, 'string_contains', { column: 'y', substring: '.3' }),
   one('substring', PEOPLE, 'substring', { column: 'name', start: 1, length: 3 }),
@@ -359,6 +371,12 @@ export const CASES: ContractCase[] = [
   one('join outer suffixes', PEOPLE, 'join_tables', { right_table: 'customers', left_on: 'city', right_on: 'city', how: 'outer', suffixes: ['_p', '_c'] }, { tables: [CUSTOMERS] }),
   one('join keys as text', PEOPLE, 'join_tables', { right_table: 'customers', left_on: 'id', right_on: 'rank' }, { tables: [CUSTOMERS] }),
   one('join two keys', SALES, 'join_tables', { right_table: 'targets', left_on: ['region', 'product'], right_on: ['region', 'product'], how: 'outer' }, { tables: [SALES_TARGETS] }),
+  one('join keys compared as text', PEOPLE, 'join_tables', { right_table: 'mixed', left_on: 'code', right_on: 'code', how: 'outer' }, { tables: [MIXED] }),
+  one('join integer with text keys', PEOPLE, 'join_tables', { right_table: 'mixed', left_on: 'id', right_on: 'code', how: 'inner' }, { tables: [MIXED] }),
+  one('lookup text keys', EDGES, 'lookup', { lookup_table: 'mixed', lookup_column: 't', lookup_key: 'id', return_columns: ['joined', 'active'] }, { tables: [MIXED] }),
+  one('lookup integer with text keys', EDGES, 'lookup', { lookup_table: 'mixed', lookup_column: 'big', lookup_key: 'code', return_columns: ['joined', 'active'], default_value: 'none' }, { tables: [MIXED] }),
+  one('union with type conflicts', PEOPLE, 'union_tables', { other_tables: ['mixed'] }, { tables: [MIXED] }),
+  one('union all columns with type conflicts', PEOPLE, 'union_tables', { other_tables: ['mixed'], match_columns: false }, { tables: [MIXED] }),
   one('union matched', PEOPLE, 'union_tables', { other_tables: ['archive'] }, { tables: [ARCHIVE] }),
   one('union all columns', PEOPLE, 'union_tables', { other_tables: ['archive', 'customers'], match_columns: false }, { tables: [ARCHIVE, CUSTOMERS] }),
   one('lookup', PEOPLE, 'lookup', { lookup_table: 'customers', lookup_column: 'city', lookup_key: 'city', return_columns: ['region', 'rank'] }, { tables: [CUSTOMERS] }),
@@ -457,6 +475,7 @@ export const CASES: ContractCase[] = [
   one('edges: standardize with apostrophes', EDGES, 'standardize_values', { column: 'we"ird name', mapping: { "it is": ["it's"] } }),
   one('edges: replace newline text', EDGES, 'find_replace', { column: 't', find: '\n', replace: ' ' }),
   one('edges: line separator in a condition', EDGES, 'filter_rows', { conditions: [cond('t', 'contains', '\u2028')], keep: false }),
+  one('edges: dedupe zero and minus zero', EDGES, 'remove_duplicates', { subset: ['big'] }),
   one('edges: dedupe floats', EDGES, 'remove_duplicates', { subset: ['f'] }),
   one('edges: lag datetimes', EDGES, 'lag', { column: 'at' }),
   one('edges: first value datetime', EDGES, 'first_value', { column: 'at', partition_by: 't' }),
