@@ -5,6 +5,7 @@ import { applyCommand } from './commands/apply.js';
 import { migrateCommand } from './commands/migrate.js';
 import { planCommand } from './commands/plan.js';
 import { profileCommand } from './commands/profile.js';
+import { runModuleCommand } from './commands/run-module.js';
 import { rebuildCommand } from './commands/rebuild.js';
 import { replayCommand } from './commands/replay.js';
 import { verifyCommand } from './commands/verify.js';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, CliCommand> = {
   show: showCommand,
   apply: applyCommand,
   profile: profileCommand,
+  'run-module': runModuleCommand,
   plan: planCommand,
 };
 

@@ -145,7 +145,7 @@ function errorLine(e: PlanError): string {
 }
 
 /** Written to a temporary name first, so a cron job never leaves (or reads) half a file. */
-function writeWhole(file: string, bytes: Uint8Array): void {
+export function writeWhole(file: string, bytes: Uint8Array): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(temp, bytes);
