@@ -79,5 +79,5 @@ describe.each(targets)('modulardata migrate and rebuild on $name', (target) => {
     expect(swapped.code).toBe(0);
     expect(swapped.stdout).toContain('differed (replaced)');
     expect(await dump()).toEqual(before);
-  });
+  }, 180_000); // eight processes, each starting Node and tsx
 });
