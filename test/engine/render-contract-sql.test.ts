@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { columnValues, datetimeFormOf, datetimeText, floatText, textOf, type DataTable } from '../../src/engine/index.js';
-import { getPrimitive, listPrimitives, renderChainSql, runPlan, validatePlan, type AttachedTable, type RunContext, type Schema } from '../../src/engine/plan/index.js';
+import { getPrimitive, listPrimitives, renderChainSql, renderSteps, runPlan, type AttachedTable, type RunContext } from '../../src/engine/plan/index.js';
 import { CASES, type ContractCase } from './render-contract/cases.js';
 import { canonical } from './render-contract/modules.js';
 
@@ -69,20 +69,6 @@ interface SqlCase {
   expected: DataTable;
 }
 
-/** Each step's SQL against its own input schema (null after a dynamic schema), for the marker checks. */
-function stepSql(c: ContractCase, schema: Schema, ctx: RunContext): { op: string; sql: string | null }[] {
-  const validation = validatePlan(c.steps, schema, ctx);
-  let current: Schema | null = schema;
-  return validation.steps.map((s) => {
-    const sql = current === null ? null : s.primitive.render(s.params, current, ctx).sql;
-    if (current !== null) {
-      const next = s.primitive.outputSchema(s.params, { schema: current, ctx });
-      current = next === 'dynamic' ? null : next;
-    }
-    return { op: s.primitive.name, sql };
-  });
-}
-
 describe('rendered SQL reproduces the engine on PostgreSQL (PGlite)', () => {
   let db: PGlite;
   const runnable: SqlCase[] = [];
@@ -96,7 +82,7 @@ describe('rendered SQL reproduces the engine on PostgreSQL (PGlite)', () => {
     const inputRelation = inputNames.get(c.input)!;
     const tables: AttachedTable[] = (c.tables ?? []).map((t) => ({ id: t.id, name: t.name, hash: '', table: canonical(t.csv).table }));
     const ctx: RunContext = { tables, ...(c.now ? { now: c.now } : {}) };
-    perStep.push(...stepSql(c, input.schema, ctx).map((s) => ({ c, ...s })));
+    perStep.push(...renderSteps(c.steps, input.schema, ctx).map((r) => ({ c, op: r.step.primitive.name, sql: r.sql })));
     const sql = renderChainSql(c.steps, input.schema, ctx, { inputRelation });
     if (sql === null) continue;
     const result = runPlan(input, c.steps, ctx);

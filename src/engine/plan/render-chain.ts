@@ -29,7 +29,8 @@ export interface RenderedChain {
   sql: string | null;
 }
 
-interface RenderedStepOf {
+/** One step of a chain rendered against its own input schema. */
+export interface RenderedStepOf {
   step: ValidatedStep;
   js: string;
   sql: string | null;
@@ -44,7 +45,7 @@ export const stepComment = (n: number, op: string, summary: string): string =>
   `// Step ${n}: ${op} — ${summary.replace(LINE_BREAKS, (c) => ESCAPES[c])}`;
 
 /** Every step rendered against its own input schema; after a dynamic schema the remaining steps get none. */
-function renderSteps(steps: unknown, inputSchema: Schema, ctx: RunContext): RenderedStepOf[] {
+export function renderSteps(steps: unknown, inputSchema: Schema, ctx: RunContext): RenderedStepOf[] {
   const validation = validatePlan(steps, inputSchema, ctx);
   if (validation.errors.length > 0) throw new Error(`Cannot render an invalid plan: ${validation.errors.map((e) => e.message).join(' ')}`);
   let schema: Schema | null = inputSchema;
