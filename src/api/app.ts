@@ -12,6 +12,7 @@ import { registerIdempotency } from './idempotency.js';
 import { registerAuth } from './auth-hook.js';
 import { registerCorsAndHelmet, registerRateLimits } from './security.js';
 import { registerQueueGuard } from './queue-guard.js';
+import { loggingOptions } from './logging.js';
 import { createAuthenticator } from '../auth/index.js';
 import { authRoutes } from './routes/auth.js';
 import { dataRoutes } from './routes/data.js';
@@ -41,7 +42,7 @@ export interface AppOptions {
 /** The HTTP API (API.md): Fastify with zod-validated routes, one error body, and the OpenAPI page at /docs. */
 export async function buildApp(service: Service, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: service.config.LOG_LEVEL },
+    ...(options.logger === false ? { logger: false } : loggingOptions(service.config.LOG_LEVEL)),
     bodyLimit: JSON_BODY_LIMIT,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
