@@ -4,6 +4,7 @@ import type { ClarificationReason, PlannerInput, PlannerResult, PlannerStep } fr
 import { ask, NeedsClarification } from './clarify.js';
 import { createColumnMatcher } from './columns/column-matcher.js';
 import { writeReply } from './reply.js';
+import { previousRequest, repeatFor, repeatTarget } from './repeat-request.js';
 import { RULES } from './rules/index.js';
 import type { RuleContext, RuleResult } from './rules/rule.js';
 import { checkSteps } from './step-check.js';
@@ -22,6 +23,17 @@ function clarified(error: NeedsClarification): PlannerResult {
   return { planner: 'offline', steps: [], reply: c.question, clarification: c, confidence: QUESTION_CONFIDENCE[c.reason], note: null };
 }
 
+/** "do the same for last_name": the previous user message planned again, its one column swapped for the new ones. */
+function repeated(input: PlannerInput, target: string, columns: ReturnType<typeof createColumnMatcher>): PlannerResult {
+  const before = planMessage({ ...input, message: previousRequest(input.history), history: [] });
+  if (before.clarification) ask('ambiguous', `I couldn't repeat the previous request: ${before.clarification.question}`);
+  const original = schemaFromProfile(input.profile);
+  const touched = [...new Set(checkSteps(before.steps, original).references.flat())];
+  const steps = repeatFor(before.steps, touched, target, columns);
+  checkSteps(steps, original);
+  return { ...before, steps, reply: writeReply(steps, null), confidence: Math.min(before.confidence, columns.lowestScore(), 0.9) };
+}
+
 /**
  * The offline planner's whole pass over one message: split it into requests, let the first matching rule plan
  * each (columns matched fuzzily against the columns at that point of the plan), check every step with the engine,
@@ -38,6 +50,8 @@ export function planMessage(input: PlannerInput): PlannerResult {
     const message = cleanRequest(input.message);
     if (message.length === 0) ask('ambiguous', 'What would you like to change in the data?', ['remove duplicates', 'trim whitespace in every column']);
     askIfVague(toSegment(message), input.profile);
+    const repeat = repeatTarget(toSegment(message));
+    if (repeat !== null) return repeated(input, repeat, columns);
     for (const request of splitRequests(message, (text) => columns.find(text) !== null)) {
       if (schema === 'dynamic') {
         ask('ambiguous', `After "${steps[steps.length - 1].explanation}" the columns depend on the data. Please ask for "${request}" once this plan is applied.`);

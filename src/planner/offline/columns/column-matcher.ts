@@ -4,6 +4,8 @@ import { splitList } from '../text/values.js';
 import { columnPhrase, type ColumnPhrase } from './column-phrase.js';
 import { compactKey, keyWords, nameKey, singularKey, singularWord, typoAllowance } from './column-keys.js';
 
+const GENERIC_TAIL = /^(.+?)\s+(?:names?|values?|entries|entry|data|text|fields?|info(?:rmation)?|numbers?|codes?|addresses|address|amounts?|details)$/i;
+
 /** How sure a match is; the plan's confidence is the lowest score used. */
 export const SCORE = { exact: 1, spelling: 0.95, word: 0.85, typo: 0.75 } as const;
 
@@ -86,6 +88,12 @@ export function createColumnMatcher(initial: readonly string[]): ColumnMatcher {
     if (typos.length > 0) return { names: typos, score: SCORE.typo };
     const fuzzyWords = byWords(key, true);
     if (fuzzyWords.length > 0) return { names: fuzzyWords, score: SCORE.typo };
+    // "customer names", "email addresses": a generic noun after the name of the column.
+    const head = GENERIC_TAIL.exec(phrase.text);
+    if (head) {
+      const found = match({ ...phrase, text: head[1] });
+      if (found) return { names: found.names, score: Math.min(found.score, SCORE.word) };
+    }
     return null;
   }
 

@@ -49,6 +49,11 @@ export interface DateFormat {
 export function parseDateFormat(raw: string): DateFormat | null {
   const text = unquote(raw.replace(/^(?:the\s+)?(?:format\s+)?/i, '').replace(/\s+(?:format|dates?)$/i, '').trim());
   for (const [re, format, shown] of NAMED) if (re.test(text)) return { format, shown };
+  // "month/day/year", "day.month.year"
+  if (/^(?:month|day|year)(?:\s*[/.\-\s]\s*(?:month|day|year)){2}$/i.test(text)) {
+    const pattern = text.replace(/month/gi, 'MM').replace(/day/gi, 'DD').replace(/year/gi, 'YYYY');
+    return { format: fromPattern(pattern)!, shown: pattern };
+  }
   if (text.includes('%')) return dateFormatError(text) === null ? { format: text, shown: text } : null;
   if (!/[YyDd]/.test(text) && !/M/.test(text)) return null;
   const format = fromPattern(text);

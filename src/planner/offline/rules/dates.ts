@@ -11,7 +11,7 @@ const FORMAT_VERB = '(?:format|reformat|convert|change|standardi[sz]e|normali[sz
 
 const FORMAT = [
   new RegExp(`^(?:change|set|convert|switch)\\s+(?:the\\s+)?date\\s+format\\s+(?:of|in|for)\\s+(?:the\\s+)?(?<cols>.+?)\\s+to\\s+(?<fmt>.+)$`, 'i'),
-  new RegExp(`^${FORMAT_VERB}\\s+(?:the\\s+)?(?:dates?\\s+(?:in|of)\\s+)?(?:the\\s+)?(?<cols>.+?)(?:\\s+dates?)?\\s+(?:as|to|in|into|using|with)\\s+(?:the\\s+)?(?:an?\\s+)?(?:date\\s+)?(?:format\\s+)?(?<fmt>.+?)(?:\\s+(?:date\\s+)?format)?(?:\\s+dates?)?$`, 'i'),
+  new RegExp(`^${FORMAT_VERB}\\s+(?:the\\s+)?(?:dates?\\s+(?:in|of)\\s+)?(?:the\\s+)?(?<cols>.+?)\\s+(?:as|to|in|into|using|with)\\s+(?:the\\s+)?(?:an?\\s+)?(?:date\\s+)?(?:format\\s+)?(?<fmt>.+?)(?:\\s+(?:date\\s+)?format)?(?:\\s+dates?)?$`, 'i'),
 ];
 const STANDARDIZE = [
   new RegExp(`^(?:standardi[sz]e|normali[sz]e|fix|clean(?:\\s+up)?|unify|make\\s+consistent|harmoni[sz]e)\\s+(?:all\\s+)?(?:the\\s+)?(?:dates?|date\\s+formats?)(?:\\s+(?:in|of|for)\\s+(?:the\\s+)?(?<cols>.+?))?$`, 'i'),

@@ -9,7 +9,7 @@ import { planned, step, type Rule, type RuleContext, type RuleResult } from './r
 import { constantValue } from './typed-value.js';
 
 const NEW = '(?:(?:add|create|make|calculate|compute|derive|insert|generate|define)\\s+)?(?:a\\s+|an\\s+)?(?:new\\s+)?(?:column\\s+|field\\s+|col\\s+)?(?:called\\s+|named\\s+)?';
-const DEFINE = new RegExp(`^(?:${NEW}(?<name>[\\p{L}_][\\p{L}\\p{N}_]*|'[^']+'|"[^"]+")|${NEW.replace('(?:called\\s+|named\\s+)?', '(?:called\\s+|named\\s+)')}(?<spaced>[\\p{L}_][\\p{L}\\p{N}_ ]*?))\\s*(?:=|:=|:|as|equal\\s+to|equals|that\\s+is|which\\s+is|set\\s+to|with\\s+(?:the\\s+)?values?|with\\s+value)\\s+(?<expr>.+)$`, 'iu');
+const DEFINE = new RegExp(`^(?:${NEW}(?<name>[\\p{L}_][\\p{L}\\p{N}_]*|'[^']+'|"[^"]+")(?:\\s+(?:column|field))?|${NEW.replace('(?:called\\s+|named\\s+)?', '(?:called\\s+|named\\s+)')}(?<spaced>[\\p{L}_][\\p{L}\\p{N}_ ]*?))\\s*(?:=|:=|:|as|equal\\s+to|equals|that\\s+is|which\\s+is|set\\s+to|with\\s+(?:the\\s+)?values?|with\\s+value)\\s+(?<expr>.+)$`, 'iu');
 const EMPTY_COLUMN = new RegExp(`^(?:add|create|insert|make)\\s+(?:a\\s+|an\\s+)?(?:new\\s+)?(?:empty\\s+|blank\\s+)?(?:column|field)\\s+(?:called\\s+|named\\s+)?(?<name>[^\\s]+)(?:\\s+(?<where>at\\s+the\\s+(?:start|beginning|front|end)|first|last))?$`, 'i');
 const EMPTY_NAMED = new RegExp(`^(?:add|create|insert)\\s+(?:a\\s+|an\\s+)?(?:new\\s+)?(?:empty|blank)\\s+(?<name>[^\\s]+)\\s+column$`, 'i');
 const OPS = '(?:\\s*(?<op>[+\\-*/×÷])\\s*|\\s+(?<word>x|times|plus|minus|multiplied\\s+by|divided\\s+by|over)\\s+)';
@@ -20,6 +20,7 @@ const VERB_MATH = [
   new RegExp(`^(?<verb>add)\\s+(?:the\\s+)?(?<b>.+?)\\s+to\\s+(?:the\\s+)?(?<a>.+?)(?:\\s+(?:into|as|to\\s+get|and\\s+(?:call|name)\\s+it|in)\\s+(?:a\\s+)?(?:new\\s+)?(?:column\\s+)?(?:called\\s+|named\\s+)?(?<into>[^\\s]+))?$`, 'i'),
   new RegExp(`^(?<verb>subtract|deduct|take)\\s+(?:the\\s+)?(?<b>.+?)\\s+(?:away\\s+)?from\\s+(?:the\\s+)?(?<a>.+?)(?:\\s+(?:into|as|to\\s+get|and\\s+(?:call|name)\\s+it|in)\\s+(?:a\\s+)?(?:new\\s+)?(?:column\\s+)?(?:called\\s+|named\\s+)?(?<into>[^\\s]+))?$`, 'i'),
 ];
+const COMPUTE_AS = /^(?:compute|calculate|work\s+out|derive|add)\s+(?<expr>.+?)\s+(?:as|into|in|called|named)\s+(?:a\s+)?(?:new\s+)?(?:column\s+)?(?:called\s+|named\s+)?(?<name>[^\s]+)$/i;
 const COPY = [
   new RegExp(`^(?:copy|duplicate|clone)\\s+(?:the\\s+)?(?:column\\s+)?(?<src>.+?)(?:\\s+column)?\\s+(?:to|as|into)\\s+(?:a\\s+)?(?:new\\s+)?(?:column\\s+)?(?:called\\s+|named\\s+)?(?<dst>[^\\s]+)$`, 'i'),
   new RegExp(`^(?:make|create|add)\\s+a\\s+copy\\s+of\\s+(?:the\\s+)?(?<src>.+?)(?:\\s+column)?(?:\\s+(?:called|named|as)\\s+(?<dst>[^\\s]+))?$`, 'i'),
@@ -108,6 +109,11 @@ export const derivedColumnsRule: Rule = {
       const operation = operationOf(m.verb!.toLowerCase() === 'multiply' ? '*' : m.verb!.toLowerCase() === 'divide' ? '/' : m.verb!.toLowerCase() === 'add' ? '+' : '-');
       const name = m.into ? unquote(m.into) : shownOperand(a);
       return mathStep(name, operation, a, b, ctx);
+    }
+    const computeAs = matchSegment(seg, COMPUTE_AS);
+    const computed = computeAs ? matchSegment(toSegment(computeAs.expr!), EXPRESSION) : null;
+    if (computeAs && computed && ctx.columns.resolves(computed.a!) && !MORE_OPS.test(` ${computed.b!} `)) {
+      return mathStep(unquote(computeAs.name!), operationOf(computed.op ?? computed.word!), operand(computed.a!, ctx), operand(computed.b!, ctx), ctx);
     }
     for (const re of COPY) {
       const m = matchSegment(seg, re);

@@ -4,8 +4,11 @@ import { matchSegment } from '../text/segment.js';
 import { planned, step, type Rule } from './rule.js';
 import { ALL, KEEP, REMOVE, ROWS, WHERE } from './vocabulary.js';
 
-const REMOVING = new RegExp(`^${REMOVE}\\s+${ALL}(?:${ROWS}\\s+)?(?<how>${WHERE})\\s+(?<cond>.+)$`, 'i');
-const KEEPING = new RegExp(`^${KEEP}\\s+${ALL}(?:${ROWS}\\s+)?(?<how>${WHERE})\\s+(?<cond>.+?)(?:\\s+only)?$`, 'i');
+/** "remove orders where …", "keep customers whose …": any one noun may stand for the rows. */
+const NOUN = `(?:${ROWS}|[\\p{L}_]+)`;
+const REMOVING = new RegExp(`^${REMOVE}\\s+${ALL}(?:${NOUN}\\s+)?(?<how>${WHERE})\\s+(?<cond>.+)$`, 'iu');
+const KEEPING = new RegExp(`^${KEEP}\\s+${ALL}(?:${NOUN}\\s+)?(?<how>${WHERE})\\s+(?<cond>.+?)(?:\\s+only)?$`, 'iu');
+const FILTER_TO = /^(?:filter|restrict|narrow(?:\s+down)?|limit)\s+(?:it\s+|the\s+(?:data|rows|table)\s+)?(?:to|for|on|by)\s+(?<cond>.+)$/i;
 const WHERE_FIRST = new RegExp(`^(?:where|when|if)\\s+(?<cond>.+?),?\\s+(?<verb>${REMOVE}|${KEEP})\\s+(?:the\\s+|those\\s+|these\\s+|that\\s+)?(?:${ROWS}|them|it)$`, 'i');
 const REMOVE_VERB = new RegExp(`^${REMOVE}$`, 'i');
 
@@ -21,8 +24,10 @@ export const filterRowsRule: Rule = {
     const removing = matchSegment(seg, REMOVING);
     const keeping = removing ? null : matchSegment(seg, KEEPING);
     const whereFirst = removing || keeping ? null : matchSegment(seg, WHERE_FIRST);
+    const filterTo = removing || keeping || whereFirst ? null : matchSegment(seg, FILTER_TO);
     if (removing) [keep, cond] = [false, removing.cond!];
     else if (keeping) [keep, cond] = [true, keeping.cond!];
+    else if (filterTo) [keep, cond] = [true, filterTo.cond!];
     else if (whereFirst) [keep, cond] = [!REMOVE_VERB.test(whereFirst.verb!), whereFirst.cond!];
     else return null;
     const parsed = parseConditions(cond, ctx);

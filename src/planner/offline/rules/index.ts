@@ -23,6 +23,7 @@ import { textCasingRule } from './text-casing.js';
 import { textExtractRule } from './text-extract.js';
 import { trimWhitespaceRule } from './trim-whitespace.js';
 import { valueFormatsRule } from './value-formats.js';
+import { valueRowsRule } from './value-rows.js';
 
 /**
  * The rule families, most specific first: the first rule that recognises a request plans it. Order matters where
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   calculationsRule,
   groupsRule,
   derivedColumnsRule,
+  valueRowsRule,
   columnSetRule,
   sortRowsRule,
 ];

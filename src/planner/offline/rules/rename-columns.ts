@@ -8,6 +8,7 @@ const HEADERS = '(?:the\\s+)?(?:column\\s+(?:names|headers|titles)|headers|heade
 const STYLE = '(?<style>snake[\\s_-]*case|snake|lower\\s*-?\\s*case|lowercase|lower|upper\\s*-?\\s*case|uppercase|upper|title\\s*-?\\s*case|camel\\s*-?\\s*case|camel|kebab|clean|consistent|standard)';
 
 const RENAME = /^(?:rename|re-name|relabel|change\s+(?:the\s+)?(?:column\s+)?name\s+(?:of\s+)?|change\s+(?:the\s+)?name\s+of)\s*(?:the\s+)?(?:columns?\s+|fields?\s+)?(?<pairs>.+)$/i;
+const POSSESSIVE = /^(?:change|set|make)\s+(?:the\s+)?(?<old>.+?)(?:'s|’s)\s+(?:column\s+)?(?:name|header|title)\s+(?:to|into)\s+(?<new>.+)$/i;
 const CALLED = /^(?:the\s+)?(?<old>.+?)\s+(?:column\s+)?should\s+be\s+(?:called|named|renamed(?:\s+to)?)\s+(?<new>.+)$/i;
 const STYLE_HEADERS = [
   new RegExp(`^(?:make|convert|change|turn|set|format|rename|put)\\s+(?:all\\s+)?${HEADERS}\\s+(?:to|into|in|as)?\\s*${STYLE}(?:\\s+case)?$`, 'i'),
@@ -58,7 +59,7 @@ export const renameColumnsRule: Rule = {
       const m = matchSegment(seg, re);
       if (m) return restyleHeaders(m.style ?? 'snake_case', ctx);
     }
-    const called = matchSegment(seg, CALLED);
+    const called = matchSegment(seg, POSSESSIVE) ?? matchSegment(seg, CALLED);
     const rename = called ? null : matchSegment(seg, RENAME);
     if (!called && !rename) return null;
     const pairs = called ? [`${called.old} to ${called.new}`] : splitOutsideQuotes(rename!.pairs!, /\s*,\s*(?:and\s+)?|\s+and\s+/gi);

@@ -21,7 +21,9 @@ interface Key {
   ascending: boolean;
 }
 
-function parseKeys(text: string, defaultAscending: boolean, ctx: RuleContext): Key[] {
+function parseKeys(raw: string, defaultAscending: boolean, ctx: RuleContext): Key[] {
+  // "price (desc)": a direction in brackets reads like one without.
+  const text = raw.replace(/\s*\(([^()]*)\)/g, ' $1');
   const parts = splitOutsideQuotes(text, /\s*,\s*(?:and\s+)?(?:then\s+)?(?:by\s+)?|\s+then\s+(?:by\s+)?|\s+and\s+(?:then\s+)?(?:by\s+)?/gi).filter((p) => p.trim());
   const keys: Key[] = [];
   for (const part of parts) {

@@ -86,9 +86,10 @@ export const splitMergeRule: Rule = {
       const new_column = m.into ? unquote(m.into) : columns[0];
       return planned([step('coalesce', { columns, new_column }, `Set ${new_column} to the first non-blank value of ${listWords(columns)}`)]);
     }
-    for (const re of MERGE) {
-      const m = matchSegment(seg, re);
-      if (!m) continue;
+    const merges = MERGE.map((re) => matchSegment(seg, re)).filter((m) => m !== null);
+    const merge = merges.find((m) => splitList(m!.cols!).every((c) => ctx.columns.resolves(c)) || ctx.columns.find(m!.cols!) !== null) ?? merges[0];
+    if (merge) {
+      const m = merge;
       const columns = ctx.columns.many(m.cols!);
       if (columns.length < 2) return ask('ambiguous', `Which columns should I combine with ${columns[0]}?`, ctx.schema.map((c) => c.name).filter((n) => n !== columns[0]));
       const new_column = m.into ? unquote(m.into) : columns.join('_');

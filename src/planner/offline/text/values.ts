@@ -29,14 +29,6 @@ export function parseInteger(text: string): number | null {
 
 export type Scalar = string | number | boolean;
 
-/** A literal value: quoted text stays text; otherwise numbers and true/false are recognised. */
-export function parseScalar(text: string): Scalar {
-  if (isQuoted(text)) return unquote(text);
-  const t = text.trim();
-  if (/^(?:true|false)$/i.test(t)) return t.toLowerCase() === 'true';
-  return parseNumber(t) ?? t;
-}
-
 /** Words that mean "nothing" as a replacement value. */
 export const EMPTY_WORDS = /^(?:blank|nothing|empty|an? empty (?:string|value|text)|empty (?:string|text)|null|none|blanks)$/i;
 

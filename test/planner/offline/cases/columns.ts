@@ -69,4 +69,10 @@ export const COLUMN_CASES: PhrasingCase[] = [
   { say: "normalize would_recommend to true/false", on: 'survey_responses', steps: [{ op: 'normalize_boolean', params: { column: 'would_recommend' } }] },
   { say: "convert would_recommend to 1/0", on: 'survey_responses', steps: [{ op: 'normalize_boolean', params: { column: 'would_recommend', output_format: 'integer' } }] },
   { say: "infer column types", on: 'shop', steps: [{ op: 'infer_types', params: { apply_conversion: true } }] },
+  { say: "make the customer names title case", on: 'shop', steps: [{ op: 'change_text_casing', params: { column: 'customer', case: 'title' } }] },
+  { say: "change zip's name to postcode", on: 'shop', steps: [{ op: 'rename_columns', params: { mapping: { zip: 'postcode' } } }] },
+  { say: "add a total column = price * quantity", on: 'shop', steps: [{ op: 'math_operation', params: { new_column: 'total', operation: 'multiply', column1: 'price', column2: 'quantity' } }] },
+  { say: "compute price x quantity as total", on: 'shop', steps: [{ op: 'math_operation', params: { new_column: 'total', operation: 'multiply', column1: 'price', column2: 'quantity' } }] },
+  { say: "combine customer and country separated by a comma into label", on: 'shop', steps: [{ op: 'merge_columns', params: { columns: ['customer', 'country'], new_column: 'label', separator: ',' } }] },
+  { say: "format the order date as month/day/year", on: 'shop', steps: [{ op: 'format_date', params: { column: 'order_date', output_format: '%m/%d/%Y' } }] },
 ];

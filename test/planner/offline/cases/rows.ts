@@ -86,4 +86,13 @@ export const ROW_CASES: PhrasingCase[] = [
   { say: "top 3 by price", on: 'shop', steps: [{ op: 'sort_rows', params: { columns: ['price'], ascending: false } }, { op: 'head_rows', params: { n: 3 } }] },
   { say: "show the 2 cheapest price", on: 'shop', steps: [{ op: 'sort_rows', params: { columns: ['price'], ascending: true } }, { op: 'head_rows', params: { n: 2 } }] },
   { say: "top 3 rows by quantity", on: 'sales_data_raw', steps: [{ op: 'sort_rows', params: { columns: ['quantity'], ascending: false } }, { op: 'head_rows', params: { n: 3 } }] },
+  // values standing for their rows; nouns for rows; "filter to"
+  { say: "only show orders where country = 'US'", on: 'shop', steps: [{ op: 'filter_rows', params: { conditions: [{ column: 'country', operator: 'eq', value: 'US' }], logic: 'and', keep: true } }] },
+  { say: "filter to country US", on: 'shop', steps: [{ op: 'filter_rows', params: { conditions: [{ column: 'country', operator: 'eq', value: 'US' }], logic: 'and', keep: true } }] },
+  { say: "keep only US rows", on: 'shop', steps: [{ op: 'filter_rows', params: { conditions: [{ column: 'country', operator: 'eq', value: 'US' }], logic: 'and', keep: true } }] },
+  { say: "remove canceled orders", on: 'shop', steps: [{ op: 'filter_rows', params: { conditions: [{ column: 'status', operator: 'eq', value: 'cancelled' }], logic: 'and', keep: false } }] },
+  { say: "exclude cancelled", on: 'shop', steps: [{ op: 'filter_rows', params: { conditions: [{ column: 'status', operator: 'eq', value: 'cancelled' }], logic: 'and', keep: false } }] },
+  { say: "get rid of rows where price is over 300", on: 'shop', steps: [{ op: 'filter_rows', params: { conditions: [{ column: 'price', operator: 'gt', value: 300 }], logic: 'and', keep: false } }] },
+  { say: "remove all records with status = cancelled", on: 'shop', steps: [{ op: 'filter_rows', params: { conditions: [{ column: 'status', operator: 'eq', value: 'cancelled' }], logic: 'and', keep: false } }] },
+  { say: "sort by price (desc)", on: 'shop', steps: [{ op: 'sort_rows', params: { columns: ['price'], ascending: false } }] },
 ];
