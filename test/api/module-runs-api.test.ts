@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { rebuildProjections } from '../../src/projections/index.js';
+import { sql } from 'kysely';
+import { createEventStore } from '../../src/events/index.js';
+import { PROJECTIONS, rebuildProjections } from '../../src/projections/index.js';
+import { applyEvents } from '../../src/projections/run-batch.js';
 import { databaseTargets } from '../support/databases.js';
 import { INVENTORY, LEADS, LEADS_COLUMNS, RENAMES, leadsVariants, moduleClient, runByHand } from '../support/modules.js';
 import { multipart, useTestApp } from '../support/test-service.js';
@@ -208,6 +211,7 @@ describe.each(targets)('module runs on $name', (target) => {
     expect(contract.columns.find((c: { name: string }) => c.name === 'email')).toMatchObject({
       semantic_type: 'email',
       dtype: 'object',
+      inferred_type: 'string',
       expected_pattern: 'email@domain.com',
       required: true,
       nullable: false,
@@ -215,7 +219,7 @@ describe.each(targets)('module runs on $name', (target) => {
       alternative_names: ['e_mail', 'email_address', 'emailaddress', 'e-mail', 'mail', 'EMAIL', 'Email'],
       sample_values: ['JOHN.SMITH@ACME.COM', 'sarah.j@techstart.io', 'm.williams@bigco.net', 'emily.brown@startup.co', 'D.JONES@ENTERPRISE.COM'],
     });
-    expect(contract.columns.find((c: { name: string }) => c.name === 'lead_id')).toMatchObject({ dtype: 'int64', min_value: 1001, max_value: 1012 });
+    expect(contract.columns.find((c: { name: string }) => c.name === 'lead_id')).toMatchObject({ dtype: 'int64', inferred_type: 'integer', min_value: 1001, max_value: 1012 });
     expect(contract.columns.find((c: { name: string }) => c.name === 'company')).toMatchObject({ nullable: true, max_null_percent: 17.69 });
 
     // An apply after the deploy: still deployed, with undeployed changes; runs keep the frozen chain.
@@ -287,6 +291,15 @@ describe.each(targets)('module runs on $name', (target) => {
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('RUN_NOT_FOUND');
     expect((await ctx.inject({ method: 'GET', url: `/api/v1/sessions/${id}/runs?limit=0` })).statusCode).toBe(422);
+    // Every module event applied a second time leaves the same rows.
+    const db = ctx.t.database.db;
+    const dump = () => Promise.all(['modules', 'module_runs', 'sessions', 'tasks'].map((table) => sql`SELECT * FROM ${sql.table(table)} t ORDER BY t::text`.execute(db).then((r) => r.rows)));
+    const before = await dump();
+    const all = await createEventStore(db).readAll({ transactionId: '0', position: 0 }, 100_000);
+    await db.transaction().execute(async (trx) => {
+      for (const projection of PROJECTIONS.filter((p) => ['modules', 'module_runs', 'sessions', 'tasks'].includes(p.name))) await applyEvents(trx, projection, all);
+    });
+    expect(await dump()).toEqual(before);
     const report = await rebuildProjections(ctx.t.database.db);
     expect(report.tables.filter((t) => ['modules', 'module_runs', 'sessions', 'tasks'].includes(t.table)).map((t) => [t.table, t.identical])).toEqual(
       expect.arrayContaining([['modules', true], ['module_runs', true], ['sessions', true], ['tasks', true]]),

@@ -10,6 +10,8 @@ export interface ContractColumn {
   alternative_names: string[];
   semantic_type: string;
   dtype: string;
+  /** Informative: the profile's inferred type (`integer`, `date`, `string`, …). */
+  inferred_type: string;
   expected_pattern: string | null;
   required: boolean;
   nullable: boolean;
@@ -61,6 +63,7 @@ function contractColumn(c: ColumnProfile): ContractColumn {
     alternative_names: alternativeNames(c.name),
     semantic_type: c.semantic_type,
     dtype: c.dtype,
+    inferred_type: c.inferred_type,
     expected_pattern: c.detected_pattern,
     required: true,
     nullable: c.null_percent > 0,

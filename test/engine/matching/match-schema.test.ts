@@ -7,6 +7,7 @@ function column(name: string, semantic = 'text', samples: unknown[] = []): Contr
     alternative_names: alternativeNames(name),
     semantic_type: semantic,
     dtype: 'object',
+    inferred_type: 'string',
     expected_pattern: null,
     required: true,
     nullable: false,
