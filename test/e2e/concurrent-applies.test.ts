@@ -13,7 +13,7 @@ import { createTestApp, multipart, type TestApp } from '../support/test-service.
  * INVALID_PLAN "No transformations to apply"); never two children of one stale version (API.md §1 "One apply at a
  * time"). The requests are real HTTP requests to listening servers, sent together with Promise.all, several rounds.
  */
-const ROUNDS = 4;
+const ROUNDS = 3;
 
 /** Enough rows that an apply takes a noticeable moment, so the second request arrives while the first runs. */
 function csv(rows: number): string {
@@ -35,7 +35,7 @@ async function json(inject: Inject, method: 'GET' | 'POST', url: string, payload
 
 async function sessionWithData(inject: Inject): Promise<{ id: string; root: string }> {
   const id: string = (await json(inject, 'POST', '/sessions')).session_id;
-  const form = multipart('amounts.csv', csv(4000));
+  const form = multipart('amounts.csv', csv(2000));
   const uploaded = await inject({ method: 'POST', url: `/api/v1/sessions/${id}/upload`, payload: form.payload, headers: form.headers });
   expect(uploaded.statusCode, uploaded.body).toBe(200);
   return { id, root: uploaded.json().node_id };
