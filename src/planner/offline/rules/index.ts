@@ -1,3 +1,4 @@
+import { binsRule } from './bins.js';
 import { blankRowsRule } from './blank-rows.js';
 import { calculationsRule } from './calculations.js';
 import { columnSetRule } from './column-set.js';
@@ -11,19 +12,23 @@ import { findReplaceRule } from './find-replace.js';
 import { flagsRule } from './flags.js';
 import { groupsRule } from './groups.js';
 import { qualityChecksRule } from './quality-checks.js';
+import { phonesEmailsRule } from './phones-emails.js';
+import { ranksRule } from './ranks.js';
 import { removeCharactersRule } from './remove-characters.js';
 import { renameColumnsRule } from './rename-columns.js';
 import { roundNumbersRule } from './round-numbers.js';
+import { rowIdsRule } from './row-ids.js';
 import { rowRangesRule } from './row-ranges.js';
 import type { Rule } from './rule.js';
 import { sortRowsRule } from './sort-rows.js';
 import { splitMergeRule } from './split-merge.js';
+import { standardizeValuesRule } from './standardize-values.js';
 import { tablesRule } from './tables.js';
 import { textCasingRule } from './text-casing.js';
 import { textExtractRule } from './text-extract.js';
 import { trimWhitespaceRule } from './trim-whitespace.js';
-import { valueFormatsRule } from './value-formats.js';
 import { valueRowsRule } from './value-rows.js';
+import { windowsRule } from './windows.js';
 
 /**
  * The rule families, most specific first: the first rule that recognises a request plans it. Order matters where
@@ -44,13 +49,18 @@ export const RULES: readonly Rule[] = [
   textCasingRule,
   datesRule,
   columnTypesRule,
-  valueFormatsRule,
+  phonesEmailsRule,
+  standardizeValuesRule,
   findReplaceRule,
   roundNumbersRule,
   tablesRule,
   splitMergeRule,
   textExtractRule,
   calculationsRule,
+  ranksRule,
+  binsRule,
+  windowsRule,
+  rowIdsRule,
   groupsRule,
   derivedColumnsRule,
   valueRowsRule,
