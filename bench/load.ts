@@ -104,9 +104,11 @@ try {
       {
         setupRequest(request: Record<string, unknown>, context: Record<string, any>) {
           context.user ??= users[next++ % users.length];
+          context.steps ??= 0;
           const { authorization, sessionId, taskId } = context.user;
           const s = `/api/v1/sessions/${sessionId}`;
           const r = Math.random();
+          context.last = 'other';
           const get = (p: string) => ({ ...request, method: 'GET', path: p, headers: { authorization }, body: undefined });
           const send = (method: string, p: string, body: string) => ({ ...request, method, path: p, headers: { authorization, ...json }, body });
           if (r < 0.12) return get(s);
@@ -115,19 +117,35 @@ try {
           if (r < 0.46) return get(`${s}/history`);
           if (r < 0.56) return get(`${s}/events?limit=50`);
           if (r < 0.64) return get('/api/v1/sessions?page_size=20');
-          if (r < 0.70) return taskId ? get(`/api/v1/tasks/${taskId}`) : get(`${s}/nodes`);
+          if (r < 0.70 || context.busy) {
+            if (!taskId) return get(`${s}/nodes`);
+            context.last = 'task';
+            return get(`/api/v1/tasks/${taskId}`);
+          }
           if (r < 0.75) return send('PATCH', s, JSON.stringify({ name: `renamed ${Math.floor(r * 1e6)}` }));
-          if (r < 0.80) return send('POST', `${s}/plan/steps`, step);
           if (r < 0.85) return send('POST', '/api/v1/sessions', JSON.stringify({ name: 'load' }));
+          // Plan commands on the connection's own session: a step, then an apply of it, never while one runs.
+          if (context.steps === 0) {
+            context.steps++;
+            return send('POST', `${s}/plan/steps`, step);
+          }
+          context.steps = 0;
+          context.busy = true;
+          context.last = 'apply';
           return send('POST', `${s}/plan/apply?wait=30`, JSON.stringify({ confirmed: true }));
         },
         onResponse(status: number, body: string, context: Record<string, any>) {
-          if (status >= 300) {
+          if (status >= 300 && status !== 202) {
             context.failures ??= 0;
             if (context.failures++ < 3) console.error(`non-2xx ${status}: ${body.slice(0, 200)}`);
           }
-          const taskId = /"task_id":"([0-9a-f-]{36})"/.exec(body)?.[1];
-          if (taskId && context.user) context.user.taskId = taskId;
+          const task = /"task_id":"([0-9a-f-]{36})"/.exec(body)?.[1];
+          if (context.last === 'apply') {
+            if (task) context.user.taskId = task;
+            context.busy = status === 202; // still running when the wait ran out
+          } else if (context.last === 'task') {
+            context.busy = /"status":"(PENDING|STARTED|PROGRESS)"/.test(body);
+          }
         },
       },
     ],

@@ -13,6 +13,7 @@ import { registerAuth } from './auth-hook.js';
 import { registerCorsAndHelmet, registerRateLimits } from './security.js';
 import { registerQueueGuard } from './queue-guard.js';
 import { loggingOptions } from './logging.js';
+import { registerInFlightDrain } from './in-flight.js';
 import { createAuthenticator } from '../auth/index.js';
 import { authRoutes } from './routes/auth.js';
 import { dataRoutes } from './routes/data.js';
@@ -65,6 +66,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+  registerInFlightDrain(app);
   await registerCorsAndHelmet(app, service.config);
   const authenticator = createAuthenticator(service.config);
   registerAuth(app, authenticator);
