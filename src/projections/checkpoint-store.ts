@@ -41,3 +41,9 @@ export async function writeCheckpoint(db: Kysely<DB>, name: string, checkpoint: 
     )
     .execute();
 }
+
+/** The last event a reader can see now (the visibility rule of readAll); null while the log is empty. */
+export async function readLogHead(db: Kysely<DB>): Promise<Checkpoint | null> {
+  const { rows } = await sql<{ transaction_id: string; position: number }>`SELECT * FROM log_head()`.execute(db);
+  return rows[0] ? { transactionId: rows[0].transaction_id, position: Number(rows[0].position) } : null;
+}

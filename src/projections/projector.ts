@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Checkpoint } from '../events/event-store.js';
-import { compareCheckpoints, readCheckpoints } from './checkpoint-store.js';
+import { compareCheckpoints, readCheckpoints, readLogHead } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
 import { PROJECTIONS } from './read-models/index.js';
 import { DEFAULT_BATCH, runProjectionBatch, type BatchOptions } from './run-batch.js';
@@ -35,7 +35,13 @@ export function createProjector(db: Kysely<DB>, options: ProjectorOptions = {}):
 
   async function catchUp(): Promise<number> {
     let total = 0;
+    // Waiting commands wake the projector often; a projection already at the head of the log is skipped without a
+    // transaction of its own (two reads instead of one transaction per projection).
+    const head = await readLogHead(db);
+    const checkpoints = head ? await readCheckpoints(db, projections.map((p) => p.name)) : new Map<string, Checkpoint>();
     for (const projection of projections) {
+      const at = checkpoints.get(projection.name);
+      if (!head || (at && compareCheckpoints(at, head) >= 0)) continue;
       for (;;) {
         const result = await runProjectionBatch(db, projection, options);
         if (result.status === 'busy') break;

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { START, createEventStore, type Checkpoint } from '../events/event-store.js';
 import type { QueryBuilder } from './projection.js';
-import { compareCheckpoints, readCheckpoint, writeCheckpoint } from './checkpoint-store.js';
+import { compareCheckpoints, readCheckpoint, readLogHead, writeCheckpoint } from './checkpoint-store.js';
 import { queryBuilder, type Projection } from './projection.js';
 import { PROJECTIONS } from './read-models/index.js';
 import { applyEvents, consumerLockKey } from './run-batch.js';
@@ -93,8 +93,7 @@ export async function rebuildProjections(db: Kysely<DB>, options: RebuildOptions
     const progress = (n: number) => options.onProgress?.(done + n, Math.max(total, done + n));
 
     // 1. Replay everything readable now into the fresh tables, one short transaction per batch.
-    const { rows: first } = await sql<{ transaction_id: string; position: number }>`SELECT * FROM log_head()`.execute(db);
-    const bulkEnd: Checkpoint = first[0] ? { transactionId: first[0].transaction_id, position: Number(first[0].position) } : START;
+    const bulkEnd: Checkpoint = (await readLogHead(db)) ?? START;
     let cursor = START;
     while (compareCheckpoints(cursor, bulkEnd) < 0) {
       const batch = await db.transaction().execute(async (trx) => {
@@ -116,8 +115,7 @@ export async function rebuildProjections(db: Kysely<DB>, options: RebuildOptions
       for (const projection of projections) {
         await sql`SELECT pg_advisory_xact_lock(hashtext(${consumerLockKey(projection.name)}))`.execute(trx);
       }
-      const { rows: head } = await sql<{ transaction_id: string; position: number }>`SELECT * FROM log_head()`.execute(trx);
-      const end: Checkpoint = head[0] ? { transactionId: head[0].transaction_id, position: Number(head[0].position) } : START;
+      const end: Checkpoint = (await readLogHead(trx)) ?? START;
       for (const projection of projections) {
         await replayUntil(trx, [projection], await readCheckpoint(trx, projection.name), end, queryBuilder);
         await writeCheckpoint(trx, projection.name, end);

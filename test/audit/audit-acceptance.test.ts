@@ -31,7 +31,7 @@ describe.each(targets)('audit acceptance: randomized workload on $name', (target
       sessions: SESSIONS,
       seed: SEED,
       // PGlite is one connection in this process: more sessions at once only queue behind each other's waits.
-      concurrency: target.name === 'pglite' ? 2 : 8,
+      concurrency: target.name === 'pglite' ? 4 : 8,
       snapshots: 12,
       inject: ctx.inject,
       lastEvent: async (sessionId) => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { countVersions, verifyAll } from '../../src/audit/verify.js';
 import { createPgliteTestDatabase } from '../support/databases.js';
 import { multipart, useTestApp } from '../support/test-service.js';
 
@@ -54,6 +55,14 @@ describe('replay and verify of versions (GET /nodes/{nid}/verify)', () => {
     expect(leaf.steps_replayed).toBe(4);
     const detail = (await inject({ method: 'GET', url: `/api/v1/sessions/${s.id}/nodes/${s.nodes[3]}` })).json();
     expect(leaf.expected_hash).toBe(detail.content_hash);
+    // The whole session at once (each tree walked once), and only what was made since a point.
+    const all = await verifyAll(ctx.t.database.db, ctx.api.service.blobs, { sessionId: s.id });
+    expect(all.verdicts.map((v) => v.node_id).sort()).toEqual([s.root, ...s.nodes, s.branch, s.second].sort());
+    expect(all.counts).toEqual({ MATCH: 7, MISMATCH: 0, MISSING_BLOB: 0 });
+    const branchAt = (await inject({ method: 'GET', url: `/api/v1/sessions/${s.id}/nodes/${s.branch}` })).json().created_at;
+    const since = await verifyAll(ctx.t.database.db, ctx.api.service.blobs, { sessionId: s.id, since: new Date(branchAt) });
+    expect(since.verdicts.map((v) => v.node_id)).toEqual([s.branch, s.second]);
+    expect(await countVersions(ctx.t.database.db, { sessionId: s.id, since: new Date(branchAt) })).toBe(2);
     expect((await inject({ method: 'GET', url: `/api/v1/sessions/${s.id}/nodes/${randomUUID()}/verify` })).json().code).toBe('NODE_NOT_FOUND');
     expect((await inject({ method: 'GET', url: `/api/v1/sessions/${randomUUID()}/nodes/${s.root}/verify` })).json().code).toBe('SESSION_NOT_FOUND');
   });
