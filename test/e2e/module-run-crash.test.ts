@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createScratchPostgresDatabase } from '../support/databases.js';
 import { postgresUrl, redisUrl, uniqueName } from '../support/services.js';
 import { freePort, startCli, waitForHttp, type RunningProcess } from '../support/processes.js';
 
@@ -31,22 +32,14 @@ describe.runIf(pgUrl && redis)('a worker killed with SIGKILL during a module run
   });
 
   it('leaves the run to finish exactly once, with one output, after another worker takes over', { timeout: 300_000 }, async () => {
-    const name = uniqueName('md_modcrash');
-    const admin = new pg.Client({ connectionString: pgUrl! });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(pgUrl!);
-    url.pathname = `/${name}`;
+    const database = await createScratchPostgresDatabase(pgUrl!, 'md_modcrash');
+    const url = database.url;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-modcrash-'));
     cleanups.push(async () => {
       fs.rmSync(dir, { recursive: true, force: true });
-      const dropper = new pg.Client({ connectionString: pgUrl! });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await database.drop();
     });
-    const env = { DATABASE_URL: url.toString(), REDIS_URL: redis!, REDIS_PREFIX: uniqueName('md-modcrash'), DATA_DIR: dir, JOB_LOCK_MS: '2000' };
+    const env = { DATABASE_URL: url, REDIS_URL: redis!, REDIS_PREFIX: uniqueName('md-modcrash'), DATA_DIR: dir, JOB_LOCK_MS: '2000' };
     const port = await freePort();
     const api = `http://127.0.0.1:${port}/api/v1`;
     const first = startCli(['worker'], env);
@@ -74,7 +67,7 @@ describe.runIf(pgUrl && redis)('a worker killed with SIGKILL during a module run
     expect(run).toMatchObject({ status: 'running', confidence_level: 'HIGH' });
 
     // Kill the worker as soon as its job has started: the job's first progress event is in the log.
-    const log = new pg.Client({ connectionString: url.toString() });
+    const log = new pg.Client({ connectionString: url });
     await log.connect();
     cleanups.unshift(() => log.end());
     const count = async (where: string, value: string) => Number((await log.query(`SELECT count(*) AS n FROM events WHERE ${where}`, [value])).rows[0].n);

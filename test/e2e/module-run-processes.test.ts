@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createScratchPostgresDatabase } from '../support/databases.js';
 import { postgresUrl, redisUrl, uniqueName } from '../support/services.js';
 import { freePort, startCli, waitForHttp, type RunningProcess } from '../support/processes.js';
 import { LEADS, leadsVariants } from '../support/modules.js';
@@ -73,22 +73,11 @@ describe('module runs with real processes', () => {
   });
 
   it.runIf(pgUrl && redis)('production shape: Postgres + BullMQ, the run executed by a separate `modulardata worker`', { timeout: 300_000 }, async () => {
-    const name = uniqueName('md_e2e_mod');
-    const admin = new pg.Client({ connectionString: pgUrl! });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    cleanups.push(async () => {
-      const dropper = new pg.Client({ connectionString: pgUrl! });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    });
-    const url = new URL(pgUrl!);
-    url.pathname = `/${name}`;
+    const database = await createScratchPostgresDatabase(pgUrl!, 'md_e2e_mod');
+    cleanups.push(() => database.drop());
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-e2e-mod-'));
     cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    const env = { DATABASE_URL: url.toString(), REDIS_URL: redis!, REDIS_PREFIX: uniqueName('md-e2e-mod'), DATA_DIR: dir };
+    const env = { DATABASE_URL: database.url, REDIS_URL: redis!, REDIS_PREFIX: uniqueName('md-e2e-mod'), DATA_DIR: dir };
     const port = await freePort();
     const worker = startCli(['worker'], env);
     const server = startCli(['serve'], { ...env, PORT: String(port) });

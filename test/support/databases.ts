@@ -39,6 +39,26 @@ export async function createPostgresTestDatabase(adminUrl: string, options: { ma
   };
 }
 
+/** An empty database of its own for real processes (they migrate it at start-up); `drop` removes it. */
+export async function createScratchPostgresDatabase(adminUrl: string, prefix = 'md_e2e'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = uniqueName(prefix);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
 export async function createPgliteTestDatabase(dataDir?: string): Promise<TestDatabase> {
   const database = await createPgliteDatabase(dataDir);
   await migrate(database);
