@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
+import { WebSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
 import { databaseTargets } from '../support/databases.js';
 import { listRoutes } from '../support/routes.js';
@@ -17,8 +18,8 @@ const target = targets[targets.length - 1];
 const CSV = 'name,status,amount\nAnn,active,10\nbob,inactive,5\nbob,inactive,5\nCara,active,7\n';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
-/** Routes with nothing owned behind them, or owned by whoever calls (checked separately below). */
-const UNOWNED = /^\/$|^\/docs|^\/api\/v1\/(health|samples|auth|primitives)(\/|$)/;
+/** Routes with nothing owned behind them, or owned by whoever calls, and the WebSocket (all checked separately below). */
+const UNOWNED = /^\/$|^\/docs|^\/api\/v1\/(health|samples|auth|primitives)(\/|$)|^\/(api\/v1\/)?ws\//;
 /** Multipart routes: sent a file so that only ownership can refuse them. */
 const MULTIPART = /\/(upload|tables|run)$/;
 
@@ -72,7 +73,7 @@ describe(`ownership on ${target.name}`, () => {
     };
     const before = await snapshot();
 
-    const body = { name: 'renamed by B', message: 'remove duplicate rows', target_node_id: rootNode, steps: [{ op: 'remove_duplicates', params: {} }], confirmed: true, mode: 'all' };
+    const body = { name: 'renamed by B', message: 'remove duplicate rows', target_node_id: rootNode, steps: [{ op: 'remove_duplicates', params: {} }], confirmed: true };
     const request = (route: { method: string; url: string }, values: Record<string, string>): InjectOptions => {
       const url = route.url.replace(/:([a-z_]+)/g, (_m, name: string) => values[name] ?? randomUUID());
       if (route.method === 'GET' || route.method === 'DELETE') return { method: route.method as 'GET', url };
@@ -122,6 +123,30 @@ describe(`ownership on ${target.name}`, () => {
       const feedback = await as(b, { method: 'POST', url: '/api/v1/feedback', payload: { session_id: sessionId, message_id: randomUUID(), rating: 'positive' } });
       expect(feedback.statusCode).toBe(404);
       expect(feedback.json().code).toBe('SESSION_NOT_FOUND');
+    }
+
+    // The WebSocket: B's token on A's session closes 4004, exactly like a missing session; A's own connects.
+    if (routes.some((r) => r.url === '/ws/sessions/:id')) {
+      const address = await ctx.api.app.listen({ port: 0, host: '127.0.0.1' });
+      const ws = address.replace('http', 'ws');
+      const closeCode = (url: string) =>
+        new Promise<number | string>((resolve) => {
+          const socket = new WebSocket(url);
+          socket.on('message', (data) => {
+            const message = JSON.parse(String(data)) as { type: string };
+            if (message.type === 'connected') {
+              socket.close();
+              resolve('connected');
+            }
+          });
+          socket.on('close', (code) => resolve(code));
+          socket.on('error', () => undefined);
+        });
+      expect(await closeCode(`${ws}/ws/sessions/${sessionId}?token=${b.token}`)).toBe(4004);
+      expect(await closeCode(`${ws}/ws/sessions/${randomUUID()}?token=${b.token}`)).toBe(4004);
+      expect(await closeCode(`${ws}/api/v1/ws/sessions/${sessionId}?token=${b.token}`)).toBe(4004);
+      expect(await closeCode(`${ws}/ws/sessions/${sessionId}?token=not-a-token`)).toBe(4001);
+      expect(await closeCode(`${ws}/ws/sessions/${sessionId}?token=${a.token}`)).toBe('connected');
     }
 
     expect(await snapshot()).toEqual(before);
