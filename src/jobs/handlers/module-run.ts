@@ -11,6 +11,7 @@ import { loadAttachedTables } from '../../commands/session/apply-plan.js';
 import { sessionStream } from '../../commands/session/session-decider.js';
 import type { DomainEvent } from '../../events/index.js';
 import type { Service } from '../../service/service.js';
+import { jobBoundaries } from '../job-boundaries.js';
 
 export interface ModuleRunJob {
   session_id: string;
@@ -58,16 +59,8 @@ export async function runModuleJob(service: Service, job: ModuleRunJob): Promise
   if (!run) throw new Error(`No run ${job.run_id} in session ${job.session_id}`);
   if (run.status !== 'running' || run.taskId !== job.task_id) return;
   const module = state.moduleVersions[run.moduleVersion - 1];
-  const progress = (percent: number, message: string) =>
-    service.store.append(`task-${job.task_id}`, [{ type: 'TaskProgressed', data: { progress: percent, message } }], 'any');
   // A cancellation lands in the session stream; the job looks for it at each step boundary and then stores nothing.
-  let seen = past.length === 0 ? 0 : past[past.length - 1].streamVersion;
-  const cancelled = async () => {
-    const newer = await service.store.readStream(stream, { fromVersion: seen + 1 });
-    if (newer.length > 0) seen = newer[newer.length - 1].streamVersion;
-    return newer.some((e) => e.type === 'ModuleRunCancelled' && e.data.run_id === job.run_id);
-  };
-
+  const { progress, cancelled } = jobBoundaries(service, job.task_id, stream, past, (e) => e.type === 'ModuleRunCancelled' && e.data.run_id === job.run_id);
   await progress(10, 'Loading data...');
   let started = performance.now();
   const input = renameToContract(readCanonicalCsv(await service.blobs.get(run.inputKey)), run.mappings);
