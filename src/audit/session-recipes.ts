@@ -93,6 +93,10 @@ function readerOptions(recorded: Data): ReadCsvOptions {
   return { delimiter: recorded.delimiter, encoding: recorded.encoding, header_row: recorded.header_row, bad_lines: recorded.bad_lines };
 }
 
+const stepsOf = (steps: Data[]) => steps.map((s) => ({ op: s.op as string, params: s.params as Record<string, unknown> }));
+const shapesOf = (stats: Data[]): StepShape[] => stats.map((s) => ({ rows_after: s.rows_after ?? null, cols_after: s.cols_after ?? null }));
+const tableRefsOf = (tables: Data[]) => tables.map((t) => ({ id: t.id as string, name: t.name as string, hash: t.hash as string }));
+
 /** Folds a session stream (already upcast) into the recipe of every version. */
 export function sessionRecipes(sessionId: string, events: readonly StoredEvent[]): SessionRecipes {
   const nodes = new Map<string, NodeRecipe>();
@@ -133,10 +137,10 @@ export function sessionRecipes(sessionId: string, events: readonly StoredEvent[]
             parentId: node.parent_id,
             contentHash: node.content_hash,
             storageKey: node.storage_key,
-            steps: (node.steps as Data[]).map((s) => ({ op: s.op, params: s.params })),
-            stepShapes: (node.step_stats as Data[]).map((s) => ({ rows_after: s.rows_after ?? null, cols_after: s.cols_after ?? null })),
+            steps: stepsOf(node.steps),
+            stepShapes: shapesOf(node.step_stats),
             referenceTime: request?.reference_time ?? event.recordedAt.toISOString(),
-            tables: ((request?.tables ?? []) as Data[]).map((t) => ({ id: t.id, name: t.name, hash: t.hash })),
+            tables: tableRefsOf(request?.tables ?? []),
             taskId: data.task_id,
           });
         }
@@ -163,10 +167,10 @@ export function sessionRecipes(sessionId: string, events: readonly StoredEvent[]
           storageKey: data.output_key,
           source: fileSource(input, readerOptions(readOptionsFromIngest(input.ingest))),
           mappings: request.column_mappings,
-          steps: (module.steps as Data[]).map((s) => ({ op: s.op, params: s.params })),
-          stepShapes: (data.step_stats as Data[]).map((s) => ({ rows_after: s.rows_after ?? null, cols_after: s.cols_after ?? null })),
+          steps: stepsOf(module.steps),
+          stepShapes: shapesOf(data.step_stats),
           referenceTime: request.reference_time,
-          tables: (module.tables as Data[]).map((t) => ({ id: t.id, name: t.name, hash: t.hash })),
+          tables: tableRefsOf(module.tables),
         });
         break;
       }
