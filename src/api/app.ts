@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createNodeDataLoader } from '../queries/node-data.js';
@@ -22,6 +23,8 @@ import { historyRoutes } from './routes/history.js';
 import { rootRoutes } from './routes/root.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { applyRoutes } from './routes/apply.js';
+import { chatRoutes } from './routes/chat.js';
+import { CLOSE, liveRoutes } from './routes/live.js';
 import { planRoutes } from './routes/plan.js';
 import { taskRoutes } from './routes/tasks.js';
 import { versionRoutes } from './routes/versions.js';
@@ -95,6 +98,16 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
     limits: { fileSize: service.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 },
   });
 
+  // Before any route, so upgrades reach the WebSocket routes; on shutdown every socket closes with 1001.
+  await app.register(websocket, {
+    options: { maxPayload: 64 * 1024 },
+    preClose(done) {
+      for (const client of this.websocketServer.clients) client.close(CLOSE.shuttingDown, 'Server shutting down');
+      this.websocketServer.close();
+      done();
+    },
+  });
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -118,6 +131,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
       await api.register(primitiveRoutes);
       await api.register(planRoutes(service));
       await api.register(applyRoutes(service));
+      await api.register(chatRoutes(service));
       await api.register(taskRoutes(service));
       await api.register(versionRoutes(service, nodeData));
       await api.register(eventRoutes(service));
@@ -128,5 +142,6 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
     },
     { prefix: '/api/v1' },
   );
+  await app.register(async (live) => liveRoutes(live, service));
   return app;
 }

@@ -15,6 +15,8 @@ export function registerInFlightDrain(app: FastifyInstance, graceMs = 30_000): v
     if (inFlight.size === 0) drained?.();
   };
   app.addHook('onRequest', async (request) => {
+    // A WebSocket upgrade is hijacked and never replies; its socket is closed on shutdown (1001) instead.
+    if (String(request.headers.upgrade ?? '').toLowerCase() === 'websocket') return;
     inFlight.add(request.id);
   });
   app.addHook('onSend', async (request, _reply, payload) => {

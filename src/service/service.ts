@@ -9,6 +9,8 @@ import { requeuePeriodically } from '../jobs/requeue-periodically.js';
 import { runPlanApply, type PlanApplyJob } from '../jobs/handlers/plan-apply.js';
 import { runModuleJob, type ModuleRunJob } from '../jobs/handlers/module-run.js';
 import { createProjector, waitForProjections, type Projector } from '../projections/index.js';
+import { createPlanner } from '../planner/create-planner.js';
+import type { Planner } from '../planner/types.js';
 import { createLocalBlobStore, openSupabaseBlobStore, type BlobStore } from '../storage/index.js';
 
 /** Everything a command, query or job needs, wired from the configuration (the composition root). */
@@ -20,6 +22,8 @@ export interface Service {
   readonly queue: JobQueue;
   /** Present where this process runs the projections: the embedded default, or the worker. */
   readonly projector?: Projector;
+  /** Plain language → plan steps (POST /chat): OpenAI when configured, else the offline rule planner. */
+  readonly planner: Planner;
   /** "now" for a command being accepted; tests may fix it. */
   now(): Date;
   /** Read-your-writes: waits (bounded) until the read tables contain this append. */
@@ -36,6 +40,10 @@ export interface ServiceOptions {
   now?: () => Date;
   /** Use this database (already migrated) instead of opening one from the config; the caller closes it. */
   database?: Database;
+  /** Use this planner instead of the one the config selects (tests). */
+  planner?: Planner;
+  /** Run the queued jobs in this process (default: wherever the projector runs). Tests set false to play the worker. */
+  processJobs?: boolean;
 }
 
 export async function openDatabase(config: Config): Promise<Database> {
@@ -70,6 +78,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     blobs,
     queue,
     projector,
+    planner: options.planner ?? createPlanner(config),
     now: options.now ?? (() => new Date()),
     settle: (checkpoint) =>
       waitForProjections(database.db, checkpoint, { timeoutMs: config.PROJECTION_WAIT_MS, wake: projector ? () => projector.wake() : undefined }),
@@ -82,10 +91,12 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   // The process that runs the projector also runs the jobs: the whole service in the embedded default, the worker
   // in production.
   if (projector) {
-    queue.process(async (job) => {
-      if (job.name === 'plan_apply') await runPlanApply(service, job.data as PlanApplyJob);
-      if (job.name === 'module_run') await runModuleJob(service, job.data as ModuleRunJob);
-    });
+    if (options.processJobs ?? true) {
+      queue.process(async (job) => {
+        if (job.name === 'plan_apply') await runPlanApply(service, job.data as PlanApplyJob);
+        if (job.name === 'module_run') await runModuleJob(service, job.data as ModuleRunJob);
+      });
+    }
     await requeueUnfinished(database.db, queue);
     projector.start();
   }

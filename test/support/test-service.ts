@@ -15,8 +15,8 @@ export interface TestApp {
 }
 
 /** A whole service on a test database, with its own blob folder; HTTP goes through fastify.inject. */
-/** `options.now` fixes the clock commands record (tests that bucket by day). */
-export async function createTestApp(t: TestDatabase, env: Record<string, string> = {}, options: Pick<ServiceOptions, 'now'> = {}): Promise<TestApp> {
+/** `options.now` fixes the clock commands record (tests that bucket by day); `planner` and `processJobs` replace the configured planner and job running. */
+export async function createTestApp(t: TestDatabase, env: Record<string, string> = {}, options: Pick<ServiceOptions, 'now' | 'planner' | 'processJobs'> = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-api-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PROJECTION_WAIT_MS: '5000', ...env });
   const service = await createService(config, { role: 'server', database: t.database, ...options });
@@ -52,7 +52,7 @@ export const SAMPLES_DIR = path.resolve(import.meta.dirname, '../../samples');
  * A whole service on a fresh database of `target` for one describe block: created before its tests, closed and
  * dropped after them. Read `t`, `api` and `inject` inside tests (they exist once beforeAll has run).
  */
-export function useTestApp(target: { create(): Promise<TestDatabase> }, env: Record<string, string> = {}, options: Pick<ServiceOptions, 'now'> = {}) {
+export function useTestApp(target: { create(): Promise<TestDatabase> }, env: Record<string, string> = {}, options: Pick<ServiceOptions, 'now' | 'planner' | 'processJobs'> = {}) {
   const ctx = {
     t: undefined as unknown as TestDatabase,
     api: undefined as unknown as TestApp,

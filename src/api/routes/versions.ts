@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { executeSessionCommand } from '../../commands/session/execute.js';
 import { toRecords } from '../../engine/index.js';
 import type { NodeDataLoader } from '../../queries/node-data.js';
+import { codeChain } from '../../queries/code-chain.js';
 import { findNode, nodeDetail, nodeSummary } from '../../queries/nodes.js';
 import { findSession } from '../../queries/sessions.js';
 import type { Service } from '../../service/service.js';
@@ -59,6 +60,12 @@ export function versionRoutes(service: Service, nodeData: NodeDataLoader): Fasti
         message: `Deleted '${before?.name ?? before?.transformation ?? nid.slice(0, 8)}'.`,
       };
     });
+
+    app.get(
+      '/sessions/:id/nodes/:nid/code-chain',
+      { schema: { tags: ['versions'], summary: 'The code of every step from the root to a version: a runnable module (or JSON steps)', params: nodeParams, querystring: z.object({ format: z.enum(['js', 'json']).default('js') }) } },
+      async (request) => codeChain(service, await findSession(db, request.params.id, actorOf(request)), request.params.nid, request.query.format),
+    );
 
     app.get('/sessions/:id/lineage/:nid', { schema: { tags: ['versions'], summary: 'Ancestry of a version, oldest first', params: nodeParams, querystring: z.object({ depth: intQuery(1, 100).default(10) }) } }, async (request) => {
       const session = await findSession(db, request.params.id, actorOf(request));

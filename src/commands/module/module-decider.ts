@@ -16,7 +16,8 @@ export type ModuleCommand =
   | { type: 'UndeployModule'; actor: string; sessionId: string }
   | { type: 'RequestRun'; actor: string; sessionId: string; taskId: string; request: RunRequest }
   | { type: 'ConfirmRun'; actor: string; sessionId: string; runId: string; taskId: string; fileHash?: string }
-  | { type: 'RecordRunOutcome'; actor: string; sessionId: string; outcome: RunOutcome };
+  | { type: 'RecordRunOutcome'; actor: string; sessionId: string; outcome: RunOutcome }
+  | { type: 'CancelRun'; actor: string; sessionId: string; taskId: string };
 
 export function moduleNotDeployed(sessionId: string): AppError {
   return new AppError('MODULE_NOT_DEPLOYED', 'No module is deployed for this session. Deploy it first with POST /sessions/{id}/deploy.', {
@@ -42,7 +43,7 @@ function pathToCurrent(state: ModuleState): string[] {
 }
 
 /** The frozen chain root → current node: every step as it ran, numbered in order, and the tables they used. */
-function chainOf(state: ModuleState, path: string[]): { steps: ChainStep[]; tables: TableRef[] } {
+export function chainOf(state: ModuleState, path: string[]): { steps: ChainStep[]; tables: TableRef[] } {
   const steps: ChainStep[] = [];
   const tables = new Map<string, TableRef>();
   for (const nodeId of path.slice(1)) {
@@ -138,6 +139,13 @@ function decide(command: ModuleCommand, state: ModuleState): DomainEvent[] {
     }
     case 'RequestRun':
       return runRequested(command, state);
+    case 'CancelRun': {
+      // DELETE /tasks/{id}: recorded at once; the job stops at its next step boundary. A finished run keeps its outcome.
+      const run = Object.values(state.runs).find((r) => r.taskId === command.taskId);
+      if (!run) throw new AppError('TASK_NOT_FOUND', `Task not found: ${command.taskId}`, { details: { task_id: command.taskId } });
+      if (run.status !== 'running') return [];
+      return [{ type: 'ModuleRunCancelled', data: { run_id: run.runId, task_id: command.taskId, reason: 'Cancelled by the user' } }];
+    }
     case 'ConfirmRun': {
       const run = requireRun(state, command.sessionId, command.runId);
       requireActive(state, command.sessionId);

@@ -9,7 +9,7 @@ import type { CommandContext } from '../handle-command.js';
 import { executeSessionCommand } from './execute.js';
 import { currentSchema, invalidPlan } from './plan-steps.js';
 import { assessRisk, type Risk } from './risk.js';
-import { sessionDecider, sessionStream } from './session-decider.js';
+import { sessionDecider, sessionStream, type ChatEntry } from './session-decider.js';
 import { requireActive, requireSession } from './session-guards.js';
 import type { SessionState } from './session-state.js';
 
@@ -19,6 +19,8 @@ export interface ApplyInput {
   mode: 'all' | 'steps' | 'one_by_one';
   stepNumbers?: number[];
   confirmed: boolean;
+  /** The chat message that asked for this apply, recorded in the same append as the request (chat apply words). */
+  chatMessage?: ChatEntry;
 }
 
 export type ApplyDecision = { status: 'needs_confirmation'; risk: Risk; stepNumbers: number[] } | { status: 'queued'; taskId: string; risk: Risk; stepNumbers: number[] };
@@ -79,6 +81,7 @@ export async function requestApply(service: Service, input: ApplyInput, context:
         tables: tableRefs,
         confirmed: input.confirmed,
       },
+      chatMessage: input.chatMessage,
     },
     context,
   );

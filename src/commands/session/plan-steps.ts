@@ -1,4 +1,4 @@
-import { getPrimitive, listPrimitives, validatePlan, type PlanError, type Schema } from '../../engine/plan/index.js';
+import { getPrimitive, listPrimitives, validatePlan, type AttachedTable, type PlanError, type Schema } from '../../engine/plan/index.js';
 import { makeDataTable } from '../../engine/table.js';
 import { editDistance } from '../../engine/values/suggest.js';
 import { AppError } from '../../errors/index.js';
@@ -16,6 +16,12 @@ export interface PreparedStep {
   explanation: string;
   target_columns: string[];
   code_preview: string;
+}
+
+/** The attached tables with their columns and no rows: enough to validate and render steps that name them. */
+export function schemaOnlyTables(state: Pick<SessionState, 'tables'>, ids?: readonly string[]): AttachedTable[] {
+  const tables = ids ? ids.map((id) => state.tables[id]).filter((t) => t !== undefined) : Object.values(state.tables);
+  return tables.map((t) => ({ id: t.id, name: t.name, hash: '', table: makeDataTable(t.columns as never, t.columns.map(() => [])) }));
 }
 
 /** The current version's columns; NO_DATA before the first upload. */
@@ -54,17 +60,26 @@ export function invalidPlan(errors: PlanError[], stepNumberOf: (index: number) =
 }
 
 /**
+ * Seeds and the reference instant are fixed at apply time, so a step may leave them out of the plan; validation
+ * stands in a placeholder for them (only their presence is checked before the apply).
+ */
+const VALIDATION_NOW = '1970-01-01T00:00:00.000Z';
+function forValidation(step: { op: string; params: Record<string, unknown> }) {
+  return getPrimitive(step.op)?.needsSeed && step.params.seed === undefined ? { op: step.op, params: { ...step.params, seed: 0 } } : { op: step.op, params: step.params };
+}
+
+/**
  * Validates steps as they will sit in the open plan (after the plan's earlier steps, against the current version)
  * and normalizes them; all or nothing. Pure: no I/O.
  */
 export function prepareSteps(state: SessionState, requested: RequestedStep[], position: number): PreparedStep[] {
   const schema = currentSchema(state);
   if (requested.length === 0) throw new AppError('INVALID_PLAN', 'No steps to add.', { details: { errors: [] } });
-  const before = state.plan.slice(0, position - 1).map((s) => ({ op: s.op, params: s.params }));
-  const after = state.plan.slice(position - 1).map((s) => ({ op: s.op, params: s.params }));
-  const combined = [...before, ...requested.map((s) => ({ op: s.op, params: s.params })), ...after];
-  const tables = Object.values(state.tables).map((t) => ({ id: t.id, name: t.name, hash: '', table: makeDataTable(t.columns as never, t.columns.map(() => [])) }));
-  const validation = validatePlan(combined, schema, { tables });
+  const before = state.plan.slice(0, position - 1).map(forValidation);
+  const after = state.plan.slice(position - 1).map(forValidation);
+  const combined = [...before, ...requested.map(forValidation), ...after];
+  const tables = schemaOnlyTables(state);
+  const validation = validatePlan(combined, schema, { tables, now: VALIDATION_NOW });
   const first = before.length;
   const ours = validation.errors.filter((e) => e.step_index >= first && e.step_index < first + requested.length);
   if (ours.length > 0) {
@@ -76,16 +91,23 @@ export function prepareSteps(state: SessionState, requested: RequestedStep[], po
   return requested.map((step, i) => {
     const validated = validation.steps.find((v) => v.index === first + i)!;
     const primitive = getPrimitive(step.op)!;
-    const params = validated.params;
+    const params = { ...validated.params };
+    // A seed left out stays out of the plan: the apply draws it and records it (API.md §9.1).
+    if (primitive.needsSeed && step.params.seed === undefined) delete params.seed;
     const summary = primitive.summary(params);
     return {
       op: step.op,
       params,
       explanation: step.explanation?.trim() || summary.charAt(0).toUpperCase() + summary.slice(1),
-      target_columns: [...new Set(primitive.columns(params).map((c) => c.column))],
+      target_columns: targetColumns(step.op, params),
       code_preview: primitive.render(params, schema).js,
     };
   });
+}
+
+/** The columns a validated step reads or writes (`target_columns`, API.md §9.1). */
+export function targetColumns(op: string, params: Record<string, unknown>): string[] {
+  return [...new Set(getPrimitive(op)?.columns(params).map((c) => c.column) ?? [])];
 }
 
 export function stepNotFound(stepNumber: number, count: number): AppError {

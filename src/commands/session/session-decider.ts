@@ -2,7 +2,7 @@ import type { DomainEvent } from '../../events/catalogue/index.js';
 import { recordedReadOptions, type RecordedReadOptions } from '../../events/catalogue/shared.js';
 import { AppError } from '../../errors/index.js';
 import type { Decider } from '../decider.js';
-import { prepareSteps, stepNotFound, type RequestedStep } from './plan-steps.js';
+import { currentSchema, prepareSteps, stepNotFound, type RequestedStep } from './plan-steps.js';
 import { requireActive, requireSession } from './session-guards.js';
 import { evolveSession, initialSessionState, type SessionState } from './session-state.js';
 
@@ -24,6 +24,13 @@ export interface UploadedFile {
   readOptions?: Partial<RecordedReadOptions>;
 }
 
+/** A chat message or reply as a command carries it; it is recorded against the current version. */
+export interface ChatEntry {
+  messageId: string;
+  content: string;
+  metadata: Record<string, unknown>;
+}
+
 /** Ids and "now" are chosen when the command is accepted, so `decide` stays pure and replayable. */
 export type SessionCommand =
   | { type: 'CreateSession'; actor: string; sessionId: string; planId: string; name: string | null; metadata: Record<string, unknown> }
@@ -33,8 +40,10 @@ export type SessionCommand =
   | { type: 'AddPlanSteps'; actor: string; sessionId: string; stepIds: string[]; steps: RequestedStep[]; position?: number; source: 'chat' | 'api' | 'suggestion' }
   | { type: 'RemovePlanStep'; actor: string; sessionId: string; stepNumber: number }
   | { type: 'ClearPlan'; actor: string; sessionId: string }
-  | { type: 'RequestApply'; actor: string; sessionId: string; request: Extract<DomainEvent, { type: 'PlanApplyRequested' }>['data'] }
+  | { type: 'RequestApply'; actor: string; sessionId: string; request: Extract<DomainEvent, { type: 'PlanApplyRequested' }>['data']; chatMessage?: ChatEntry }
   | { type: 'RecordApplyOutcome'; actor: string; sessionId: string; messageId: string; outcome: Extract<DomainEvent, { type: 'TransformationApplied' | 'TransformationFailed' }> }
+  | { type: 'CancelApply'; actor: string; sessionId: string; taskId: string; messageId: string; wasRunning: boolean }
+  | { type: 'RecordChat'; actor: string; sessionId: string; message?: ChatEntry; addSteps?: { stepIds: string[]; steps: RequestedStep[]; source: 'chat' | 'suggestion' }; clearPlan?: boolean; reply?: ChatEntry }
   | { type: 'MoveCurrentNode'; actor: string; sessionId: string; reason: 'rollback' | 'undo' | 'redo'; targetNodeId?: string; messageId: string }
   | { type: 'RenameNode'; actor: string; sessionId: string; nodeId: string; name: string }
   | { type: 'DiscardNode'; actor: string; sessionId: string; nodeId: string }
@@ -94,6 +103,21 @@ function storedFileData(f: Omit<UploadedFile, 'nodeId' | 'messageId' | 'engineVe
   };
 }
 
+/** PlanStepsAdded for validated steps inserted at `position` (1..n+1) of the open plan; all or nothing. */
+function planStepsAdded(state: SessionState, stepIds: string[], steps: RequestedStep[], position: number, source: 'chat' | 'api' | 'suggestion'): DomainEvent {
+  if (state.applyingTaskId) throw applyRunning(state.applyingTaskId);
+  if (position < 1 || position > state.plan.length + 1) {
+    throw new AppError('INVALID_PLAN', `position must be between 1 and ${state.plan.length + 1}`, { details: { errors: [] } });
+  }
+  const prepared = prepareSteps(state, steps, position);
+  const added = prepared.map((step, i) => ({ step_id: stepIds[i], source, ...step }));
+  const order = state.plan.map((s) => s.stepId);
+  order.splice(position - 1, 0, ...added.map((s) => s.step_id));
+  return { type: 'PlanStepsAdded', data: { plan_id: state.planId!, steps: added, step_order: order } };
+}
+
+const chatData = (state: SessionState, entry: ChatEntry) => ({ message_id: entry.messageId, content: entry.content, node_id: state.currentNodeId, metadata: entry.metadata });
+
 export function applyRunning(taskId: string): AppError {
   return new AppError('VERSION_CONFLICT', 'An apply is already running on this session; wait for it to finish.', {
     suggestion: `Follow it with GET /api/v1/tasks/${taskId}.`,
@@ -136,18 +160,22 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
         throw new AppError('SESSION_ARCHIVED', `Session ${command.sessionId} is already archived.`, { details: { session_id: command.sessionId } });
       }
       return [{ type: 'SessionArchived', data: {} }];
-    case 'AddPlanSteps': {
+    case 'AddPlanSteps':
       requireActive(state, command.sessionId);
-      if (state.applyingTaskId) throw applyRunning(state.applyingTaskId);
-      const position = command.position ?? state.plan.length + 1;
-      if (position < 1 || position > state.plan.length + 1) {
-        throw new AppError('INVALID_PLAN', `position must be between 1 and ${state.plan.length + 1}`, { details: { errors: [] } });
+      return [planStepsAdded(state, command.stepIds, command.steps, command.position ?? state.plan.length + 1, command.source)];
+    case 'RecordChat': {
+      // Questions and answers are allowed while an apply runs; plan changes are not (planStepsAdded checks).
+      requireActive(state, command.sessionId);
+      currentSchema(state);
+      const events: DomainEvent[] = [];
+      if (command.message) events.push({ type: 'ChatMessagePosted', data: chatData(state, command.message) });
+      if (command.clearPlan) {
+        if (state.applyingTaskId) throw applyRunning(state.applyingTaskId);
+        events.push({ type: 'PlanCleared', data: { plan_id: state.planId! } });
       }
-      const prepared = prepareSteps(state, command.steps, position);
-      const added = prepared.map((step, i) => ({ step_id: command.stepIds[i], source: command.source, ...step }));
-      const order = state.plan.map((s) => s.stepId);
-      order.splice(position - 1, 0, ...added.map((s) => s.step_id));
-      return [{ type: 'PlanStepsAdded', data: { plan_id: state.planId!, steps: added, step_order: order } }];
+      if (command.addSteps) events.push(planStepsAdded(state, command.addSteps.stepIds, command.addSteps.steps, state.plan.length + 1, command.addSteps.source));
+      if (command.reply) events.push({ type: 'AssistantReplied', data: chatData(state, command.reply) });
+      return events;
     }
     case 'RemovePlanStep': {
       requireActive(state, command.sessionId);
@@ -167,7 +195,8 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
       // Prepared on an older state (another apply finished, the pointer moved or the plan changed meanwhile): never a child of a stale version.
       const asked = [...command.request.steps.map((s) => s.step_id), ...command.request.remaining_order].sort().join();
       if (command.request.base_node_id !== state.currentNodeId || command.request.plan_id !== state.planId || asked !== state.plan.map((s) => s.stepId).sort().join()) throw new AppError('VERSION_CONFLICT', 'The session changed while this apply was being prepared; reload it and try again.');
-      return [{ type: 'PlanApplyRequested', data: command.request }];
+      const message: DomainEvent[] = command.chatMessage ? [{ type: 'ChatMessagePosted', data: chatData(state, command.chatMessage) }] : [];
+      return [...message, { type: 'PlanApplyRequested', data: command.request }];
     }
     case 'MoveCurrentNode': {
       requireActive(state, command.sessionId);
@@ -181,6 +210,15 @@ function decide(command: SessionCommand, state: SessionState): DomainEvent[] {
       return [
         { type: 'CurrentNodeChanged', data: { from_node_id: from, to_node_id: to, reason: command.reason } },
         { type: 'AssistantReplied', data: { message_id: command.messageId, content: note, node_id: to, metadata: { kind: command.reason } } },
+      ];
+    }
+    case 'CancelApply': {
+      // Allowed on an archived session too: it changes no data. A finished task keeps its outcome.
+      if (!state.requestedTasks[command.taskId]) throw new AppError('TASK_NOT_FOUND', `Task not found: ${command.taskId}`, { details: { task_id: command.taskId } });
+      if (state.finishedTasks[command.taskId]) return [];
+      return [
+        { type: 'TransformationCancelled', data: { task_id: command.taskId, reason: 'Cancelled by the user', was_running: command.wasRunning } },
+        { type: 'AssistantReplied', data: { message_id: command.messageId, content: 'Cancelled the apply. Nothing was changed.', node_id: null, metadata: { kind: 'apply_cancelled', task_id: command.taskId } } },
       ];
     }
     case 'RenameNode': {

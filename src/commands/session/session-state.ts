@@ -39,10 +39,14 @@ export interface SessionState {
   redoTo: Record<string, string>;
   /** Node ids in creation order. */
   nodeOrder: string[];
+  /** Outcomes recorded per task id, so a retried job never records a second one. */
+  finishedTasks: Record<string, 'applied' | 'failed' | 'cancelled'>;
+  /** Applies requested on this session, by task id (cancelling needs to know the task is this session's). */
+  requestedTasks: Record<string, true>;
+  /** What the assistant's latest reply asked the user (`metadata.pending`), answered by a "yes" in chat. */
+  pendingQuestion: Record<string, unknown> | null;
   /** The node the deployed module ends at (ModuleDeployed), null when none is deployed; it cannot be discarded. */
   deployedNodeId: string | null;
-  /** Outcomes recorded per task id, so a retried job never records a second one. */
-  finishedTasks: Record<string, 'applied' | 'failed'>;
 }
 
 export const initialSessionState = (): SessionState => ({
@@ -61,6 +65,8 @@ export const initialSessionState = (): SessionState => ({
   redoTo: {},
   nodeOrder: [],
   finishedTasks: {},
+  requestedTasks: {},
+  pendingQuestion: null,
   deployedNodeId: null,
 });
 
@@ -100,7 +106,7 @@ export function evolveSession(state: SessionState, event: Past): SessionState {
     case 'PlanCleared':
       return { ...state, plan: [] };
     case 'PlanApplyRequested':
-      return { ...state, applyingTaskId: data.task_id };
+      return { ...state, applyingTaskId: data.task_id, requestedTasks: { ...state.requestedTasks, [data.task_id]: true } };
     case 'TransformationApplied': {
       const nodes = { ...state.nodes };
       for (const n of data.nodes as { node_id: string; parent_id: string; columns: { name: string; type: string }[]; row_count: number; storage_key: string }[]) {
@@ -116,6 +122,10 @@ export function evolveSession(state: SessionState, event: Past): SessionState {
         applyingTaskId: state.applyingTaskId === data.task_id ? null : state.applyingTaskId,
         finishedTasks: { ...state.finishedTasks, [data.task_id]: 'applied' },
       };
+    }
+    case 'AssistantReplied': {
+      const pending = (data.metadata as { pending?: unknown } | undefined)?.pending;
+      return { ...state, pendingQuestion: pending && typeof pending === 'object' ? (pending as Record<string, unknown>) : null };
     }
     case 'NodeRenamed':
       return { ...state, nodes: { ...state.nodes, [data.node_id]: { ...state.nodes[data.node_id], label: data.name } } };
@@ -142,6 +152,12 @@ export function evolveSession(state: SessionState, event: Past): SessionState {
         ...state,
         applyingTaskId: state.applyingTaskId === data.task_id ? null : state.applyingTaskId,
         finishedTasks: { ...state.finishedTasks, [data.task_id]: 'failed' },
+      };
+    case 'TransformationCancelled':
+      return {
+        ...state,
+        applyingTaskId: state.applyingTaskId === data.task_id ? null : state.applyingTaskId,
+        finishedTasks: { ...state.finishedTasks, [data.task_id]: 'cancelled' },
       };
     case 'ModuleDeployed':
       return { ...state, deployedNodeId: data.deployed_node_id };

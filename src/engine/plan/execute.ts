@@ -12,11 +12,37 @@ export interface RunOptions {
   onStep?: (index: number, total: number, op: string) => void;
 }
 
+/** Where a stepwise run pauses: before step `index` (0-based) of `total`. */
+export interface StepBoundary {
+  index: number;
+  total: number;
+  op: string;
+}
+
 /**
  * Validates the whole plan, then runs it step by step (§1.4). Stops on the first failing step and returns the input
  * unchanged with the records of the steps that ran; never returns partial output.
  */
 export function runPlan(input: DataTable, steps: unknown, ctx: RunContext = {}, options: RunOptions = {}): RunResult {
+  const run = stepThroughPlan(input, steps, ctx);
+  let next = run.next();
+  while (!next.done) {
+    let stop: unknown;
+    try {
+      options.onStep?.(next.value.index, next.value.total, next.value.op);
+    } catch (error) {
+      stop = error;
+    }
+    next = stop === undefined ? run.next() : run.throw(stop);
+  }
+  return next.value;
+}
+
+/**
+ * runPlan as a generator that pauses before each step, so a caller can do async work between steps (progress
+ * events, noticing a cancellation) and stop there; `throw(error)` at a pause fails that step like a failed step.
+ */
+export function* stepThroughPlan(input: DataTable, steps: unknown, ctx: RunContext = {}): Generator<StepBoundary, RunResult, void> {
   const started = performance.now();
   const rowsBefore = rowCount(input);
   const validation = validatePlan(steps, input.schema, ctx);
@@ -55,7 +81,7 @@ export function runPlan(input: DataTable, steps: unknown, ctx: RunContext = {}, 
     };
     records.push(record);
     try {
-      options.onStep?.(index, validation.steps.length, primitive.name);
+      yield { index, total: validation.steps.length, op: primitive.name };
       // Steps after a dynamic schema are checked here, against the real input, before they touch data.
       const problems = referenceProblems(primitive, params, table.schema, ctx);
       if (problems.length > 0) throw problemToError(index, primitive.name, problems[0], table.schema);

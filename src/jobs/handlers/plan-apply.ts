@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ENGINE_VERSION, runPlan, type RunResult } from '../../engine/plan/index.js';
+import { ENGINE_VERSION, stepThroughPlan, type RunResult } from '../../engine/plan/index.js';
 import { profileTable, readCanonicalCsv, writeCsv, type DataTable } from '../../engine/index.js';
 import { rowCount } from '../../engine/table.js';
 import { fold } from '../../commands/decider.js';
@@ -42,19 +42,38 @@ export async function runPlanApply(service: Service, job: PlanApplyJob): Promise
   if (!requested) throw new Error(`No PlanApplyRequested for task ${job.task_id}`);
   const request = requested.data as Extract<DomainEvent, { type: 'PlanApplyRequested' }>['data'];
   const started = performance.now();
-  await service.store.append(`task-${job.task_id}`, [{ type: 'TaskProgressed', data: { progress: 10, message: 'Loading data...' } }], 'any');
+  const progress = (percent: number, message: string) =>
+    service.store.append(`task-${job.task_id}`, [{ type: 'TaskProgressed', data: { progress: percent, message } }], 'any');
+  // A cancellation is recorded in the session stream at once (DELETE /tasks/{id}); the job notices it at the next
+  // step boundary by reading only the newer events, and stops without storing anything.
+  let seen = past.length === 0 ? 0 : past[past.length - 1].streamVersion;
+  const cancelled = async () => {
+    const newer = await service.store.readStream(stream, { fromVersion: seen + 1 });
+    if (newer.length > 0) seen = newer[newer.length - 1].streamVersion;
+    return newer.some((e) => e.type === 'TransformationCancelled' && e.data.task_id === job.task_id);
+  };
+  await progress(10, 'Loading data...');
 
   const base = state.nodes[request.base_node_id];
   const input = readCanonicalCsv(await service.blobs.get(base.storageKey));
   const ctx = { tables: await loadAttachedTables(service, request.tables), now: request.reference_time, limits: outputLimits(service.config) };
   const groups = request.mode === 'one_by_one' ? request.steps.map((s) => [s]) : [request.steps];
+  const total = request.steps.length;
   const nodes: Applied[] = [];
   const stats: Record<string, unknown>[] = [];
   let table: DataTable = input;
   let parent = request.base_node_id;
   for (const [g, steps] of groups.entries()) {
-    const result: RunResult = runPlan(table, steps.map((s) => ({ op: s.op, params: s.params })), ctx);
     const offset = groups.slice(0, g).reduce((n, x) => n + x.length, 0);
+    const run = stepThroughPlan(table, steps.map((s) => ({ op: s.op, params: s.params })), ctx);
+    let next = run.next();
+    while (!next.done) {
+      if (await cancelled()) return;
+      const k = offset + next.value.index + 1;
+      await progress(20 + Math.round((60 * (k - 1)) / total), `Applying step ${k} of ${total}: ${next.value.op}...`);
+      next = run.next();
+    }
+    const result: RunResult = next.value;
     stats.push(...result.steps.map((r) => ({ ...r, step_number: offset + r.index + 1, transformation_type: r.op, index: offset + r.index })));
     if (!result.ok) {
       const error = result.error!;
@@ -64,7 +83,8 @@ export async function runPlanApply(service: Service, job: PlanApplyJob): Promise
       });
       return;
     }
-    await service.store.append(`task-${job.task_id}`, [{ type: 'TaskProgressed', data: { progress: Math.min(90, 20 + Math.round((70 * (g + 1)) / groups.length)), message: 'Saving results...' } }], 'any');
+    if (await cancelled()) return;
+    await progress(Math.min(90, 80 + Math.round((10 * (g + 1)) / groups.length)), 'Saving results...');
     const stored = await service.blobs.put(writeCsv(result.table));
     const profile = profileTable(result.table);
     const recorded = result.steps.map((r, i) => ({ step_id: steps[i].step_id, op: r.op, params: r.params }));

@@ -64,5 +64,6 @@ export const plansProjection = defineProjection({
       setPlan(q, streamEntityId(e.streamId), { status: 'planning', task_id: null, updated_at: e.recordedAt }),
     ],
     TransformationFailed: (e, q) => [setPlan(q, streamEntityId(e.streamId), { status: 'planning', task_id: null, updated_at: e.recordedAt })],
+    TransformationCancelled: (e, q) => [setPlan(q, streamEntityId(e.streamId), { status: 'planning', task_id: null, updated_at: e.recordedAt })],
   },
 });

@@ -1,5 +1,6 @@
 import { sql, type UpdateObject } from 'kysely';
 import type { ReadModels } from '../../db/schema.js';
+import type { EventData } from '../../events/catalogue/index.js';
 import type { StoredEvent } from '../../events/event-store.js';
 import { defineProjection, json, streamEntityId, type QueryBuilder } from '../projection.js';
 import { moduleRunTaskHandlers } from './module-run-tasks.js';
@@ -20,6 +21,18 @@ const progress = (taskId: string, q: QueryBuilder, values: TaskUpdate, e: Stored
 
 /** Outcomes are absolute: writing one twice leaves the same row. */
 const finish = (taskId: string, q: QueryBuilder, values: TaskUpdate) => [q.updateTable('tasks').set(values).where('id', '=', taskId).compile()];
+
+/** A successful apply task's `result` (API.md §12), from its TransformationApplied (also sent on the WebSocket). */
+export function applyResult(data: EventData<'TransformationApplied'>) {
+  return {
+    node_id: data.nodes[data.nodes.length - 1].node_id,
+    node_ids: data.nodes.map((n) => n.node_id),
+    transformations_applied: data.nodes.reduce((n, x) => n + x.steps.length, 0),
+    rows_before: data.rows_before,
+    rows_after: data.rows_after,
+    rows_affected: Math.abs(data.rows_before - data.rows_after),
+  };
+}
 
 /** `tasks`: background work (applies, module runs) as GET /tasks shows it; the outcome comes from the session stream. */
 export const tasksProjection = defineProjection({
@@ -54,16 +67,10 @@ export const tasksProjection = defineProjection({
         progress: 100,
         message: 'Complete',
         finished_at: e.recordedAt,
-        result: json({
-          node_id: e.data.nodes[e.data.nodes.length - 1].node_id,
-          node_ids: e.data.nodes.map((n) => n.node_id),
-          transformations_applied: e.data.nodes.reduce((n, x) => n + x.steps.length, 0),
-          rows_before: e.data.rows_before,
-          rows_after: e.data.rows_after,
-          rows_affected: Math.abs(e.data.rows_before - e.data.rows_after),
-        }),
+        result: json(applyResult(e.data)),
       }),
     TransformationFailed: (e, q) => finish(e.data.task_id, q, { status: 'FAILURE', message: 'Failed', error: e.data.error, code: e.data.code, finished_at: e.recordedAt }),
+    TransformationCancelled: (e, q) => finish(e.data.task_id, q, { status: 'CANCELLED', message: 'Cancelled', error: e.data.reason, finished_at: e.recordedAt }),
     TaskCancelled: (e, q) => finish(streamEntityId(e.streamId), q, { status: 'CANCELLED', message: 'Cancelled', finished_at: e.recordedAt }),
     ...moduleRunTaskHandlers,
   },
