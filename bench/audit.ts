@@ -42,7 +42,7 @@ try {
   const run = await runWorkload({
     sessions,
     seed,
-    concurrency: kind === 'pglite' ? 4 : 8,
+    concurrency: Number(process.env.BENCH_CONCURRENCY ?? (kind === 'pglite' ? 4 : 8)),
     snapshots: 10,
     inject: (options) => app.inject(options),
     lastEvent: async (sessionId) => {
