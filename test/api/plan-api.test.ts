@@ -71,6 +71,20 @@ describe.each(targets)('plan steps API on $name', (target) => {
     expect((await inject({ method: 'GET', url: `/api/v1/sessions/${id}/plan` })).json().step_count).toBe(0);
   });
 
+  it('renders each step against its own input: a step may use a column an earlier plan step creates', async () => {
+    const derive = { op: 'math_operation', params: { new_column: 'double_age', operation: 'multiply', column1: 'age', value: 2 } };
+    const group = { op: 'aggregate', params: { group_by: ['city'], aggregations: { double_age: 'sum' } } };
+    const sameRequest = await inject({ method: 'POST', url: `/api/v1/sessions/${id}/plan/steps`, payload: { steps: [derive, group] } });
+    expect(sameRequest.statusCode, sameRequest.body).toBe(200);
+    expect(sameRequest.json().plan.steps[1].code_preview).toContain('double_age');
+    await inject({ method: 'POST', url: `/api/v1/sessions/${id}/plan/clear` });
+    await inject({ method: 'POST', url: `/api/v1/sessions/${id}/plan/steps`, payload: { steps: [derive] } });
+    const later = await inject({ method: 'POST', url: `/api/v1/sessions/${id}/plan/steps`, payload: { steps: [group] } });
+    expect(later.statusCode, later.body).toBe(200);
+    expect(later.json().plan.steps.map((s: { transformation_type: string }) => s.transformation_type)).toEqual(['math_operation', 'aggregate']);
+    await inject({ method: 'POST', url: `/api/v1/sessions/${id}/plan/clear` });
+  });
+
   it('answers NO_DATA before an upload', async () => {
     const fresh = (await inject({ method: 'POST', url: '/api/v1/sessions' })).json().session_id;
     const res = await inject({ method: 'POST', url: `/api/v1/sessions/${fresh}/plan/steps`, payload: { steps: [{ op: 'sort_rows', params: { columns: ['a'] } }] } });

@@ -1,4 +1,5 @@
 import { getPrimitive, listPrimitives, validatePlan, type AttachedTable, type PlanError, type Schema } from '../../engine/plan/index.js';
+import { mdCall } from '../../engine/plan/render-helpers.js';
 import { makeDataTable } from '../../engine/table.js';
 import { editDistance } from '../../engine/values/suggest.js';
 import { AppError } from '../../errors/index.js';
@@ -100,9 +101,15 @@ export function prepareSteps(state: SessionState, requested: RequestedStep[], po
       params,
       explanation: step.explanation?.trim() || summary.charAt(0).toUpperCase() + summary.slice(1),
       target_columns: targetColumns(step.op, params),
-      code_preview: primitive.render(params, schema).js,
+      // Rendered against the step's own input: it may use columns an earlier step of the plan creates.
+      code_preview: codePreview(step.op, params, validated.inputSchema),
     };
   });
+}
+
+/** The step's Arquero code; where its input columns depend on the data, the whole-step call (§1.6). */
+function codePreview(op: string, params: Record<string, unknown>, inputSchema: Schema | 'dynamic' | null): string {
+  return inputSchema === null || inputSchema === 'dynamic' ? mdCall(op, params) : getPrimitive(op)!.render(params, inputSchema).js;
 }
 
 /** The columns a validated step reads or writes (`target_columns`, API.md §9.1). */

@@ -9,6 +9,8 @@ export interface ValidatedStep {
   primitive: Primitive;
   /** Normalized params: the zod parse result. */
   params: Record<string, unknown>;
+  /** The columns the step receives: known, 'dynamic' (they depend on the data), or null after an earlier error. */
+  inputSchema: Schema | 'dynamic' | null;
 }
 
 export interface Validation {
@@ -144,7 +146,7 @@ export function validatePlan(steps: unknown, inputSchema: Schema, ctx: RunContex
       return;
     }
     const normalized = withTableIds(primitive, parsed.data as Record<string, unknown>, ctx);
-    validated.push({ index, primitive, params: normalized });
+    validated.push({ index, primitive, params: normalized, inputSchema: schema });
     if (schema === null || schema === 'dynamic') {
       schema = schema === 'dynamic' ? 'dynamic' : null;
       return;
