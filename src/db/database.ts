@@ -36,6 +36,10 @@ export function createPostgresDatabase(options: PostgresOptions): Database {
   const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000 });
   const idleTimeout = options.idleInTransactionTimeoutMs ?? 60_000;
   pool.on('connect', (client) => {
+    // pg-pool only listens for errors while a client is idle; one dropped while checked out (inside a transaction,
+    // between statements) would be an unhandled 'error' event and kill the process. The failed query reports it
+    // instead, and the pool discards the broken client on release.
+    client.on('error', () => undefined);
     client.query(`SET idle_in_transaction_session_timeout = ${Math.trunc(idleTimeout)}`).catch(() => undefined);
   });
   // A dropped idle connection must not crash the process; the pool replaces it.

@@ -8,20 +8,32 @@ export async function listenForEvents(url: string, onEvent: () => void): Promise
   let client: pg.Client | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
+  // One pending reconnect at most: a failed connect and its 'error' event must not start two.
+  const reconnectLater = () => {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect();
+    }, 1000);
+  };
   const connect = async () => {
     const next = new pg.Client({ connectionString: url });
     next.on('notification', onEvent);
     next.on('error', () => {
       next.end().catch(() => undefined);
-      if (!closed) retry = setTimeout(() => void connect().catch(() => undefined), 1000);
+      reconnectLater();
     });
-    await next.connect();
-    await next.query('LISTEN modulardata_events');
-    client = next;
+    try {
+      await next.connect();
+      await next.query('LISTEN modulardata_events');
+      client = next;
+      if (closed) await next.end();
+    } catch {
+      next.end().catch(() => undefined);
+      reconnectLater();
+    }
   };
-  await connect().catch(() => {
-    retry = setTimeout(() => void connect().catch(() => undefined), 1000);
-  });
+  await connect();
   return {
     async close() {
       closed = true;
