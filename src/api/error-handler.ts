@@ -3,8 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, statusOf, type ErrorCode } from '../errors/index.js';
 import { errorBody } from './error-body.js';
 import { ReplayedResponse } from './idempotency.js';
-import { isDatabaseUnavailable } from '../db/unavailable.js';
-import { QueueUnavailableError } from '../jobs/queue-errors.js';
+import { publicFailure } from '../errors/public-failure.js';
 
 type Location = 'body' | 'query' | 'path' | 'header' | 'multipart';
 const LOCATIONS: Record<string, Location> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
@@ -39,11 +38,6 @@ function unavailable(request: FastifyRequest, reply: FastifyReply, error: unknow
   return send(reply, 'SERVICE_UNAVAILABLE', detail, { suggestion: 'Retry in a few seconds.' });
 }
 
-function unavailableDetail(error: AppError): string {
-  if (error instanceof QueueUnavailableError) return 'The job queue is temporarily unavailable; try again shortly';
-  return error.message;
-}
-
 /** What @fastify/busboy throws for a truncated or malformed multipart body (it sets no status code). */
 const MULTIPART_ERRORS = /^(Unexpected end of multipart data|Malformed part header|Multipart: Boundary not found|Part terminated early.*)$/;
 
@@ -74,11 +68,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof ReplayedResponse) {
       return reply.status(error.status).headers({ ...error.headers, 'idempotency-replayed': 'true' }).send(error.body);
     }
-    if (error instanceof AppError && error.code === 'SERVICE_UNAVAILABLE') return unavailable(request, reply, error, unavailableDetail(error));
+    const failure = publicFailure(error);
+    if (failure.code === 'SERVICE_UNAVAILABLE') return unavailable(request, reply, error, failure.detail);
     if (error instanceof AppError) {
       return send(reply, error.code, error.message, { suggestion: error.suggestion, details: error.details });
     }
-    if (isDatabaseUnavailable(error)) return unavailable(request, reply, error, 'The database is temporarily unavailable; try again shortly');
     if (hasZodFastifySchemaValidationErrors(error)) {
       const location = LOCATIONS[error.validationContext ?? 'body'] ?? 'body';
       const errors = error.validation.map((issue) => ({

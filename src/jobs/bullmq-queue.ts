@@ -88,7 +88,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
       const reported = new WeakSet<object>();
       // Three declared parameters: BullMQ passes an abort signal only to processors that accept one.
       const processor = async (bullJob: BullJob, _token: string | undefined, signal: AbortSignal | undefined) => {
-        const job = toJob(bullJob, bullJob.attemptsMade + 1);
+        const job = toJob(bullJob, bullJob.attemptsMade + 1, settings.attempts);
         try {
           await handler(job, signal ?? new AbortController().signal);
         } catch (error) {
@@ -108,7 +108,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
       worker.on('error', (error) => settings.onError(error));
       // Failures that never reached the processor (a job stalled too often) would otherwise pass silently.
       worker.on('failed', (bullJob, error) => {
-        if (!reported.has(error)) settings.onError(error, bullJob ? toJob(bullJob, bullJob.attemptsMade) : undefined);
+        if (!reported.has(error)) settings.onError(error, bullJob ? toJob(bullJob, bullJob.attemptsMade, settings.attempts) : undefined);
       });
     },
 
@@ -148,6 +148,6 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
   };
 }
 
-function toJob(bullJob: BullJob, attempt: number): Job {
-  return { id: decodeJobId(bullJob.id ?? ''), name: bullJob.name, data: bullJob.data, attempt };
+function toJob(bullJob: BullJob, attempt: number, attempts: number): Job {
+  return { id: decodeJobId(bullJob.id ?? ''), name: bullJob.name, data: bullJob.data, attempt, attempts: bullJob.opts.attempts ?? attempts };
 }

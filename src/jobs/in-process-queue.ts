@@ -53,7 +53,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
   function start(entry: Entry, run: JobHandler): void {
     entry.status = 'active';
     entry.runs += 1;
-    const job: Job = { id: entry.id, name: entry.name, data: entry.data, attempt: entry.runs };
+    const job: Job = { id: entry.id, name: entry.name, data: entry.data, attempt: entry.runs, attempts: settings.attempts };
     const controller = new AbortController();
     // The handler is called on a later tick so a synchronous throw becomes a failed attempt, not a crash of pump().
     const done = Promise.resolve()

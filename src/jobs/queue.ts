@@ -16,6 +16,8 @@ export interface Job<T = unknown> {
    * stalled-job recovery) is not a failure, so the rerun keeps the same number.
    */
   attempt: number;
+  /** Total runs this job gets: a failure of run `attempts` is final, and nothing retries it. */
+  attempts: number;
 }
 
 /**

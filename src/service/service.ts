@@ -6,8 +6,8 @@ import { createEventStore, type Checkpoint, type EventStore } from '../events/in
 import { createQueue, type JobQueue } from '../jobs/index.js';
 import { dispatchBatch, requeueUnfinished } from '../jobs/dispatcher.js';
 import { requeuePeriodically } from '../jobs/requeue-periodically.js';
-import { runPlanApply, type PlanApplyJob } from '../jobs/handlers/plan-apply.js';
-import { runModuleJob, type ModuleRunJob } from '../jobs/handlers/module-run.js';
+import { recordApplyGaveUp, runPlanApply, type PlanApplyJob } from '../jobs/handlers/plan-apply.js';
+import { recordRunGaveUp, runModuleJob, type ModuleRunJob } from '../jobs/handlers/module-run.js';
 import { createProjector, waitForProjections, type Projector } from '../projections/index.js';
 import { createPlanner } from '../planner/create-planner.js';
 import type { Planner } from '../planner/types.js';
@@ -92,9 +92,21 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   // in production.
   if (projector) {
     if (options.processJobs ?? true) {
-      queue.process(async (job) => {
-        if (job.name === 'plan_apply') await runPlanApply(service, job.data as PlanApplyJob);
-        if (job.name === 'module_run') await runModuleJob(service, job.data as ModuleRunJob);
+      queue.process(async (job, signal) => {
+        try {
+          if (job.name === 'plan_apply') await runPlanApply(service, job.data as PlanApplyJob);
+          if (job.name === 'module_run') await runModuleJob(service, job.data as ModuleRunJob);
+        } catch (error) {
+          // Nothing retries a failed last attempt: record the failure so the task ends visibly. A job stopped by a
+          // closing queue is not a failure: it runs again after the restart.
+          if (job.attempt >= job.attempts && !signal.aborted) {
+            const giveUp = job.name === 'plan_apply' ? recordApplyGaveUp : recordRunGaveUp;
+            await giveUp(service, job.data as PlanApplyJob & ModuleRunJob, error, job.attempts).catch((recording) =>
+              console.error(`job ${job.id}: could not record the failure of its last attempt:`, recording),
+            );
+          }
+          throw error;
+        }
       });
     }
     await requeueUnfinished(database.db, queue);

@@ -56,7 +56,7 @@ export function queueContract(name: string, makeQueue: MakeQueue, contract: Queu
       const data = { session: 's-1', steps: [{ op: 'trim', params: { columns: ['a'] } }], n: 3, nested: { ok: true } };
       await queue.enqueue({ id: 'evt-1', name: 'apply-plan', data });
       await eventually(() => seen.length === 1, 'the job to run');
-      expect(seen[0]).toEqual({ id: 'evt-1', name: 'apply-plan', data, attempt: 1 });
+      expect(seen[0]).toEqual({ id: 'evt-1', name: 'apply-plan', data, attempt: 1, attempts: 3 });
       await eventually(async () => (await queue.counts()).completed === 1, 'completed count 1');
       expect(await queue.counts()).toEqual({ waiting: 0, active: 0, completed: 1, failed: 0 });
     });
@@ -163,14 +163,18 @@ export function queueContract(name: string, makeQueue: MakeQueue, contract: Queu
         onError: (error, job) => errors.push({ message: (error as Error).message, attempt: job?.attempt }),
       });
       const attempts: number[] = [];
+      const finals: boolean[] = [];
       queue.process(async (job) => {
         attempts.push(job.attempt);
+        finals.push(job.attempt === job.attempts);
         throw new Error('always');
       });
       await queue.enqueue({ id: 'doomed', name: 'n', data: {} });
       await eventually(async () => (await queue.counts()).failed === 1, 'the job to fail for good');
       await sleep(150);
       expect(attempts).toEqual([1, 2, 3]);
+      // The handler can tell its last run (to record a visible failure) from one a retry follows.
+      expect(finals).toEqual([false, false, true]);
       expect(errors).toEqual([1, 2, 3].map((attempt) => ({ message: 'always', attempt })));
       expect(await queue.counts()).toEqual({ waiting: 0, active: 0, completed: 0, failed: 1 });
       // A failed id is still known: enqueueing it again does not start it over.

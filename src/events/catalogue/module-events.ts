@@ -94,13 +94,16 @@ export const ModuleRunCompleted = defineEvent(
   }),
 );
 
-/** Refused at LOW/NO_MATCH (`SCHEMA_MISMATCH`, no task), or a step failed (`TRANSFORMATION_FAILED`). */
+/**
+ * Refused at LOW/NO_MATCH (`SCHEMA_MISMATCH`, no task), a step failed (`TRANSFORMATION_FAILED`), or the job gave up
+ * after its last attempt (`SERVICE_UNAVAILABLE` when storage or the database stayed down, `INTERNAL_ERROR`).
+ */
 export const ModuleRunFailed = defineEvent(
   'ModuleRunFailed',
   z.object({
     run_id: uuid,
     task_id: uuid.nullable(),
-    code: z.enum(['SCHEMA_MISMATCH', 'TRANSFORMATION_FAILED']),
+    code: z.string(),
     error: z.string(),
     error_details: jsonObject.nullable(),
     step_stats: z.array(jsonObject),

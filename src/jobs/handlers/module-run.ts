@@ -12,6 +12,8 @@ import { sessionStream } from '../../commands/session/session-decider.js';
 import type { DomainEvent } from '../../events/index.js';
 import type { Service } from '../../service/service.js';
 import { jobBoundaries } from '../job-boundaries.js';
+import { gaveUpMessage } from '../gave-up.js';
+import { publicFailure } from '../../errors/public-failure.js';
 
 export interface ModuleRunJob {
   session_id: string;
@@ -120,6 +122,32 @@ export async function runModuleJob(service: Service, job: ModuleRunJob): Promise
       timings,
       duration_ms: duration(),
       message: successMessage(run),
+    },
+  });
+}
+
+/**
+ * The run's last attempt failed for a reason other than a step (storage or the database down through every retry, a
+ * bug): record ModuleRunFailed, so the run and its task answer failed instead of running for ever. A no-op when the
+ * run already has an outcome.
+ */
+export async function recordRunGaveUp(service: Service, job: ModuleRunJob, error: unknown, attempts: number): Promise<void> {
+  const run = fold(moduleDecider, await service.store.readStream(sessionStream(job.session_id))).runs[job.run_id];
+  if (!run || run.status !== 'running' || run.taskId !== job.task_id) return;
+  const { code, detail } = publicFailure(error);
+  const timings = { ...run.timings, transform_ms: 0 };
+  await record(service, job, {
+    type: 'ModuleRunFailed',
+    data: {
+      run_id: job.run_id,
+      task_id: job.task_id,
+      code,
+      error: gaveUpMessage(detail, attempts),
+      error_details: null,
+      step_stats: [],
+      engine_version: ENGINE_VERSION,
+      timings,
+      duration_ms: Math.round(timings.schema_match_ms + timings.upload_ms),
     },
   });
 }

@@ -10,6 +10,8 @@ import { sessionDecider, sessionStream } from '../../commands/session/session-de
 import type { DomainEvent, StoredEvent } from '../../events/index.js';
 import { causedBy } from '../../events/causation.js';
 import type { Service } from '../../service/service.js';
+import { publicFailure } from '../../errors/public-failure.js';
+import { gaveUpMessage } from '../gave-up.js';
 import { outputLimits } from '../../commands/session/table-caps.js';
 
 export interface PlanApplyJob {
@@ -38,8 +40,7 @@ export async function runPlanApply(service: Service, job: PlanApplyJob): Promise
   const past = await service.store.readStream(stream);
   const state = fold(sessionDecider, past);
   if (state.finishedTasks[job.task_id]) return;
-  const requested = past.find((e) => e.type === 'PlanApplyRequested' && e.data.task_id === job.task_id);
-  if (!requested) throw new Error(`No PlanApplyRequested for task ${job.task_id}`);
+  const requested = requestOf(past, job);
   const request = requested.data as Extract<DomainEvent, { type: 'PlanApplyRequested' }>['data'];
   const started = performance.now();
   const progress = (percent: number, message: string) =>
@@ -119,6 +120,27 @@ export async function runPlanApply(service: Service, job: PlanApplyJob): Promise
       duration_ms: Math.round(performance.now() - started),
     },
   });
+}
+
+/**
+ * The apply's last attempt failed for a reason other than a step (storage or the database down through every retry,
+ * a bug): record it as TransformationFailed, so the task answers FAILURE with a sentence the user may see instead of
+ * staying in progress for ever. A no-op when an outcome is already recorded.
+ */
+export async function recordApplyGaveUp(service: Service, job: PlanApplyJob, error: unknown, attempts: number): Promise<void> {
+  const past = await service.store.readStream(sessionStream(job.session_id));
+  if (fold(sessionDecider, past).finishedTasks[job.task_id]) return;
+  const { code, detail } = publicFailure(error);
+  await record(service, job, requestOf(past, job), {
+    type: 'TransformationFailed',
+    data: { task_id: job.task_id, code, error: gaveUpMessage(detail, attempts), step_index: null, step_stats: [], engine_version: ENGINE_VERSION },
+  });
+}
+
+function requestOf(past: readonly StoredEvent[], job: PlanApplyJob): StoredEvent {
+  const requested = past.find((e) => e.type === 'PlanApplyRequested' && e.data.task_id === job.task_id);
+  if (!requested) throw new Error(`No PlanApplyRequested for task ${job.task_id}`);
+  return requested;
 }
 
 function record(service: Service, job: PlanApplyJob, requested: StoredEvent, outcome: Extract<DomainEvent, { type: 'TransformationApplied' | 'TransformationFailed' }>) {
