@@ -95,5 +95,9 @@ describe.runIf(pgUrl && redis)('a worker killed with SIGKILL during a module run
     expect(csv.split('\n')).toHaveLength(200_002);
     const runs = (await (await fetch(`${api}/sessions/${id}/runs`)).json()) as { total: number };
     expect(runs.total).toBe(1);
+
+    // Every version and run output can still be rebuilt from the log and matches its recorded hash.
+    const verify = startCli(['verify'], env);
+    expect(await new Promise((resolve) => verify.child.once('exit', resolve)), verify.output()).toBe(0);
   });
 });

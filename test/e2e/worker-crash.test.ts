@@ -78,5 +78,9 @@ describe.runIf(pgUrl && redis)('a worker killed with SIGKILL during an apply', (
     expect(nodes).toHaveLength(2);
     const events = (await (await fetch(`${base}/sessions/${id}/events?types=TransformationApplied`)).json()) as { total: number; events: unknown[] };
     expect(events.events).toHaveLength(1);
+
+    // Every version can still be rebuilt from the log and matches its recorded hash.
+    const verify = startCli(['verify'], env);
+    expect(await new Promise((resolve) => verify.child.once('exit', resolve)), verify.output()).toBe(0);
   });
 });

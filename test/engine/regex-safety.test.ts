@@ -3,9 +3,9 @@ import { validatePlan } from '../../src/engine/plan/index.js';
 import { unsafeRegexReason } from '../../src/engine/values/regex-safety.js';
 import { compileRegex, regexError, toJsPattern } from '../../src/engine/values/regex.js';
 
-/** Patterns that backtrack catastrophically on some input: refused before they run. */
+/** Patterns that backtrack exponentially on some input: refused before they run. */
 const UNSAFE = [
-  '(a+)+$', '(a*)*', '^(\\w+\\s?)+$', '(.*,)+', '(a|a)+', '(\\w|\\d)+$', '(a|ab)*c', '\\d+\\d+', '.*.*=x',
+  '(a+)+$', '(a*)*', '^(\\w+\\s?)+$', '(.*,)+', '(a|a)+', '(\\w|\\d)+$', '(a|ab)*c',
   '^(([a-z])+.)+[A-Z]([a-z])+$', '(x+x+)+y', '^(\\d+)*$', '(.*a){20}', '(a+){2,10}', '([a-z]+\\w)+', '(?:a|a?)+',
   '(\\s*,\\s*)*x', '(?P<n>a+)+$', '^(a+)+?$', '((ab)*)+$', '(\\d+|\\d+\\.\\d+)+$',
 ];
@@ -32,6 +32,13 @@ describe('regex safety', () => {
       re.test(text);
       expect(performance.now() - started, `${pattern} on ${text.slice(0, 8)}…`).toBeLessThan(500);
     }
+  });
+
+  it.each(['\\d+\\d+', '.*.*=x', '\\s*\\s+$'])('finds %s quadratic: refused where the engine must backtrack, run in linear time otherwise', (pattern) => {
+    expect(unsafeRegexReason(pattern)).toMatch(/two repetitions in a row/);
+    expect(unsafeRegexReason(pattern, { quadratic: false })).toBeNull();
+    expect(regexError(pattern)).toBeNull();
+    expect(regexError(`${pattern}(?=z)`)).toMatch(/two repetitions in a row/);
   });
 
   it('refuses very long patterns', () => {

@@ -1,13 +1,15 @@
 /**
  * Catastrophic-backtracking guard for user regular expressions. JavaScript's engine backtracks, so a pattern such as
- * `(a+)+$` takes exponential time on `aaaa…a!` and one request could stall the process. Patterns are checked
- * statically before use, and refused (INVALID_REGEX) when a repetition can match the same text in more than one way:
+ * `(a+)+$` takes exponential time on `aaaa…a!` and one request could stall the process. The engine runs what it can
+ * on a linear-time engine (linear-regexp.ts); patterns are still checked statically before use, and refused
+ * (INVALID_REGEX) when a repetition can match the same text in more than one way:
  *
  * 1. nested repetition — a repeated group containing a variably repeated part with nothing that separates one
  *    round from the next: `(a+)+`, `(\w+\s?)*`, `(.*,)+` (but `(\d+,)+` and `([^,]*,)+` are fine: the `,` separates);
  * 2. repeated alternation whose branches can match the same text: `(a|a)+`, `(\w|\d)+`, `(a|ab)*`
  *    (`(cat|car)+` is fine: the branches differ at a fixed position);
- * 3. two adjacent unbounded repetitions of overlapping characters (quadratic): `\d+\d+`, `.*.*`, `\s*\s+`.
+ * 3. two adjacent unbounded repetitions of overlapping characters (quadratic): `\d+\d+`, `.*.*`, `\s*\s+` — refused
+ *    only for patterns the linear-time engine cannot run (back-references, lookarounds).
  *
  * Character sets are compared on a sample alphabet: fixed representatives of every class plus every character that
  * appears in the pattern, which decides overlap exactly for literals and ranges and well enough for classes.
@@ -157,7 +159,7 @@ const REPRESENTATIVES = [...'azAZ09_ \t\n\r,.;:-/\\@!?"\'()[]{}#$%&*+=<>|~^`éß
 
 type CharSet = bigint;
 
-function analyser(pattern: string) {
+function analyser(pattern: string, quadratic: boolean) {
   const alphabet = [...new Set([...REPRESENTATIVES, ...pattern])];
   const memo = new Map<string, CharSet>();
 
@@ -288,7 +290,7 @@ function analyser(pattern: string) {
         }
       }
     }
-    return adjacentRepeats(branch) ? 'two repetitions in a row can match the same characters (as in "\\d+\\d+")' : null;
+    return quadratic && adjacentRepeats(branch) ? 'two repetitions in a row can match the same characters (as in "\\d+\\d+")' : null;
   }
 
   return { check: () => parse(pattern).reduce<string | null>((reason, branch) => reason ?? checkSeq(branch), null) };
@@ -298,16 +300,20 @@ const verdicts = new Map<string, string | null>();
 
 /**
  * Why the pattern could take super-linear time, or null when it is safe to run on any input. Call it only for a
- * pattern that compiles with the `u` flag.
+ * pattern that compiles with the `u` flag. Exponential shapes are always refused: they would hang the code the
+ * code chain exports too. The quadratic shape (rule 3) matters only where the engine backtracks, so a pattern that
+ * runs on the linear-time engine is checked with `quadratic: false`.
  */
-export function unsafeRegexReason(pattern: string): string | null {
+export function unsafeRegexReason(pattern: string, options: { quadratic?: boolean } = {}): string | null {
   if (pattern.length > MAX_PATTERN_CHARS) return `the pattern is longer than ${MAX_PATTERN_CHARS} characters`;
-  let verdict = verdicts.get(pattern);
+  const quadratic = options.quadratic ?? true;
+  const key = `${quadratic ? 'q' : 'e'}${pattern}`;
+  let verdict = verdicts.get(key);
   if (verdict === undefined) {
-    const reason = analyser(pattern).check();
+    const reason = analyser(pattern, quadratic).check();
     verdict = reason ? `${reason}; matching could take minutes on some values. Rewrite it so each character can be matched only one way` : null;
     if (verdicts.size >= 1000) verdicts.clear();
-    verdicts.set(pattern, verdict);
+    verdicts.set(key, verdict);
   }
   return verdict;
 }

@@ -171,7 +171,8 @@ export const hasReferences = (parts: readonly ReplacementPart[]): boolean => par
  * `g` flag; a template with a bad reference throws (validation reports it first).
  */
 export function makeRegexReplacer(regex: RegExp, template: string): (text: string) => string {
-  const global = regex.global ? regex : new RegExp(regex.source, `${regex.flags}g`);
+  // The same kind of RegExp (linear-time or native), with `g`.
+  const global = regex.global ? regex : new (regex.constructor as RegExpConstructor)(regex.source, `${regex.flags}g`);
   const parsed = parseReplacement(template, regexGroups(global));
   if (parsed.error) throw new Error(parsed.error);
   const replacement = toJsReplacement(parsed.parts);
