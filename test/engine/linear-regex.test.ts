@@ -14,10 +14,13 @@ const LINEAR = [
 ];
 /** Patterns RE2 cannot run with JavaScript's meaning: JavaScript's engine runs them, behind the full static check. */
 const NATIVE = ['(\\w)\\1', '(?<q>["\'])\\k<q>', '(?<=\\$)\\d+', 'a(?!b)', '(?:(a)|b)+', '[\\S\\d]', '\\p{Letter}+', '[]', '[^]'];
-const TEXTS = [
+const SHORT_TEXTS = [
   '', 'a', 'ab abc abcd', '  hello world  ', '2024-01-31 and 1999-1', 'Éé ÉCOLE école', 'ΑΒΓ αβγ', '😀x😀', 'line1\nline2\r\n\u2028x', 'a\u00a0b\u3000c\ufeffd\u000b',
   '1.5, 22, 333.25', 'john.smith+x@acme.co.uk;bad@', 'STRASSE straße ǄǅǆKk σΣς', '\b\bx', 'a/b/c', '+1 (555) 123-4567', '555.123.4567', '[:alpha:]', 'AAA\n\0\u0001',
 ];
+
+/** Short texts may go to JavaScript's engine; the padded ones (over 64 characters) always go to RE2. */
+const TEXTS = SHORT_TEXTS.flatMap((t) => [t, `${t}${' ~'.repeat(40)}`, `${'~ '.repeat(40)}${t}`, `${t}\n${t} ${t} ${'.'.repeat(70)}`]);
 
 const shape = (matches: Iterable<RegExpMatchArray>) => JSON.stringify([...matches].map((m) => [m.index, [...m], m.groups]));
 
@@ -45,8 +48,8 @@ describe('the linear-time regex engine', () => {
   it('keeps lastIndex as JavaScript does for global and sticky searches', () => {
     for (const flags of ['gu', 'yu']) {
       const [native, linear] = [new RegExp('\\d+', flags), new LinearRegExp('\\d+', flags)];
-      const text = '12 345 6';
-      for (let i = 0; i < 5; i++) {
+      const text = `12 345 6${' '.repeat(80)}78`;
+      for (let i = 0; i < 6; i++) {
         expect(JSON.stringify(linear.exec(text)), `${flags} round ${i}`).toBe(JSON.stringify(native.exec(text)));
         expect(linear.lastIndex).toBe(native.lastIndex);
       }
