@@ -48,6 +48,8 @@ export const configSchema = z.object({
   DATA_DIR: optionalText.transform((v) => path.resolve(v ?? '.modulardata')),
   PORT: int(8000, 0, 65535),
   HOST: optionalText.transform((v) => v ?? '0.0.0.0'),
+  /** The worker serves its health endpoints on this port when set (0: not at all). */
+  WORKER_HEALTH_PORT: int(0, 0, 65535),
   CORS_ORIGINS: optionalText.transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : [])),
   MAX_UPLOAD_MB: int(50, 1, 10_240),
   /** Caps on a parsed file and on a step's output (413 FILE_TOO_LARGE on upload, LIMIT_EXCEEDED in a step). */

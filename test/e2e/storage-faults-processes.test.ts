@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSupabaseStorage, type FakeSupabaseStorage } from '../support/fake-supabase-storage.js';
 import { LEADS, leadsVariants } from '../support/modules.js';
-import { startCli } from '../support/processes.js';
+import { freePort, startCli, waitForHttp } from '../support/processes.js';
 import { startProductionProcesses, type ProductionProcesses } from '../support/production-processes.js';
 import { postgresUrl, redisUrl } from '../support/services.js';
 
@@ -25,9 +25,12 @@ describe.runIf(pgUrl && redis)('storage faults with real processes', () => {
   let storage: FakeSupabaseStorage;
   let processes: ProductionProcesses;
   let api: string;
+  let workerHealth: string;
   beforeAll(async () => {
     storage = await startFakeSupabaseStorage();
-    processes = await startProductionProcesses(pgUrl!, redis!, { env: { SUPABASE_URL: storage.url, SUPABASE_SERVICE_KEY: storage.serviceKey } });
+    const port = await freePort();
+    workerHealth = `http://127.0.0.1:${port}/api/v1/health`;
+    processes = await startProductionProcesses(pgUrl!, redis!, { env: { SUPABASE_URL: storage.url, SUPABASE_SERVICE_KEY: storage.serviceKey, WORKER_HEALTH_PORT: String(port) } });
     api = `${processes.origin}/api/v1`;
   }, 120_000);
   afterAll(async () => {
@@ -51,6 +54,14 @@ describe.runIf(pgUrl && redis)('storage faults with real processes', () => {
     throw new Error(`task ${taskId} did not finish`);
   };
   const eventsOf = async (id: string, type: string) => (await call(`/sessions/${id}/events?types=${type}`)).body.events as { data: Record<string, any> }[];
+
+  it('the worker answers its own health checks (WORKER_HEALTH_PORT), and serves nothing else', { timeout: 60_000 }, async () => {
+    await waitForHttp(`${workerHealth}/ready`, 30_000, processes.worker);
+    const ready = (await (await fetch(`${workerHealth}/ready`)).json()) as { status: string; checks: Record<string, string> };
+    expect(ready).toMatchObject({ status: 'ready', checks: { database: 'healthy', storage: 'healthy', queue: 'healthy', projections: 'healthy' } });
+    expect((await fetch(workerHealth)).status).toBe(200);
+    expect((await fetch(workerHealth.replace('/health', '/sessions'), { method: 'POST' })).status).toBe(404);
+  });
 
   it('upload, apply and module run each complete exactly once when storage fails their first two writes', { timeout: 240_000 }, async () => {
     const { body: created } = await post('/sessions');
