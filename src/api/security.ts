@@ -2,6 +2,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { Redis } from 'ioredis';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/index.js';
 
@@ -34,13 +35,32 @@ function rateLimited(max: number, retryAfterS: number): AppError {
 }
 
 /**
- * Per-caller limits (API.md §1), on when auth is on: RATE_LIMIT_PER_MIN for everything, and RATE_LIMIT_HEAVY_PER_MIN
- * more for the heavy commands. Counted in this process (one web process per deployment; with several, each counts
- * its own). Runs after the auth hook, so the caller is the token's user; unauthenticated calls count by IP.
+ * Where the counts live: with REDIS_URL, in Redis under REDIS_PREFIX, so every web process shares them; otherwise in
+ * this process. A Redis that cannot answer lets requests through (skipOnError) rather than failing them: the queue
+ * guard already answers 503 for the commands that need Redis.
  */
-export async function registerRateLimits(app: FastifyInstance, config: Pick<Config, 'RATE_LIMIT_PER_MIN' | 'RATE_LIMIT_HEAVY_PER_MIN'>, enabled: boolean): Promise<void> {
+async function sharedCounts(app: FastifyInstance, config: Pick<Config, 'REDIS_URL' | 'REDIS_PREFIX'>) {
+  if (!config.REDIS_URL) return {};
+  const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  redis.on('error', () => undefined); // reconnects on its own; each failed count is skipped
+  app.addHook('onClose', async () => {
+    await redis.quit().catch(() => redis.disconnect());
+  });
+  // Start counting from the first request: wait (briefly) for the connection, since commands are not queued.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([new Promise((resolve) => redis.once('ready', resolve)), new Promise((resolve) => (timer = setTimeout(resolve, 3000)))]).finally(() => clearTimeout(timer));
+  return { redis, nameSpace: `${config.REDIS_PREFIX}:rate-limit:`, skipOnError: true };
+}
+
+/**
+ * Per-caller limits (API.md §1), on when auth is on: RATE_LIMIT_PER_MIN for everything, and RATE_LIMIT_HEAVY_PER_MIN
+ * more for the heavy commands, counted across web processes when REDIS_URL is set. Runs after the auth hook, so the
+ * caller is the token's user; unauthenticated calls count by IP.
+ */
+export async function registerRateLimits(app: FastifyInstance, config: Pick<Config, 'RATE_LIMIT_PER_MIN' | 'RATE_LIMIT_HEAVY_PER_MIN' | 'REDIS_URL' | 'REDIS_PREFIX'>, enabled: boolean): Promise<void> {
   if (!enabled) return;
   await app.register(rateLimit, {
+    ...(await sharedCounts(app, config)),
     global: true,
     max: config.RATE_LIMIT_PER_MIN,
     timeWindow: 60_000,
