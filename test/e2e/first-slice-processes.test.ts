@@ -86,7 +86,8 @@ describe('the first slice with real processes', () => {
     url.pathname = `/${name}`;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-e2e-'));
     cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    const env = { DATABASE_URL: url.toString(), REDIS_URL: redis!, REDIS_PREFIX: uniqueName('md-e2e'), DATA_DIR: dir };
+    // A busy CI machine can keep the worker's projections behind a command for longer than the 5 s default wait.
+    const env = { DATABASE_URL: url.toString(), REDIS_URL: redis!, REDIS_PREFIX: uniqueName('md-e2e'), DATA_DIR: dir, PROJECTION_WAIT_MS: '30000' };
     const port = await freePort();
     const worker = startCli(['worker'], env);
     const server = startCli(['serve'], { ...env, PORT: String(port), PROJECTION_WAIT_MS: '300' });

@@ -25,7 +25,8 @@ export interface ProductionProcesses {
 export async function startProductionProcesses(pgAdminUrl: string, redisUrl: string, options: { servers?: number; env?: Record<string, string> } = {}): Promise<ProductionProcesses> {
   const database = await createPostgresTestDatabase(pgAdminUrl, { max: 1 });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-prod-'));
-  const env = { DATABASE_URL: database.url!, REDIS_URL: redisUrl, REDIS_PREFIX: uniqueName('md-prod'), DATA_DIR: dir, ...options.env };
+  // A busy CI machine can keep the worker's projections behind a command for longer than the 5 s default wait.
+  const env = { DATABASE_URL: database.url!, REDIS_URL: redisUrl, REDIS_PREFIX: uniqueName('md-prod'), DATA_DIR: dir, PROJECTION_WAIT_MS: '30000', ...options.env };
   const worker = startCli(['worker'], env);
   const servers: RunningProcess[] = [];
   const origins: string[] = [];

@@ -1,4 +1,4 @@
-import { getPrimitive, type Schema } from '../../engine/plan/index.js';
+import { getPrimitive, stepComment, type Schema } from '../../engine/plan/index.js';
 
 const MAX = 60;
 
@@ -21,7 +21,7 @@ export function nodeCode(steps: { op: string; params: Record<string, unknown> }[
   return steps
     .map((s, i) => {
       const primitive = getPrimitive(s.op);
-      return primitive ? `// Step ${i + 1}: ${s.op} — ${primitive.summary(s.params)}\n${primitive.render(s.params, schema).js}` : `// Step ${i + 1}: ${s.op}`;
+      return primitive ? `${stepComment(i + 1, s.op, primitive.summary(s.params))}\n${primitive.render(s.params, schema).js}` : `// Step ${i + 1}: ${s.op}`;
     })
     .join('\n');
 }

@@ -12,6 +12,7 @@ import { causedBy } from '../../events/causation.js';
 import type { Service } from '../../service/service.js';
 import { publicFailure } from '../../errors/public-failure.js';
 import { gaveUpMessage } from '../gave-up.js';
+import { jobBoundaries } from '../job-boundaries.js';
 import { outputLimits } from '../../commands/session/table-caps.js';
 
 export interface PlanApplyJob {
@@ -43,16 +44,9 @@ export async function runPlanApply(service: Service, job: PlanApplyJob): Promise
   const requested = requestOf(past, job);
   const request = requested.data as Extract<DomainEvent, { type: 'PlanApplyRequested' }>['data'];
   const started = performance.now();
-  const progress = (percent: number, message: string) =>
-    service.store.append(`task-${job.task_id}`, [{ type: 'TaskProgressed', data: { progress: percent, message } }], 'any');
   // A cancellation is recorded in the session stream at once (DELETE /tasks/{id}); the job notices it at the next
-  // step boundary by reading only the newer events, and stops without storing anything.
-  let seen = past.length === 0 ? 0 : past[past.length - 1].streamVersion;
-  const cancelled = async () => {
-    const newer = await service.store.readStream(stream, { fromVersion: seen + 1 });
-    if (newer.length > 0) seen = newer[newer.length - 1].streamVersion;
-    return newer.some((e) => e.type === 'TransformationCancelled' && e.data.task_id === job.task_id);
-  };
+  // step boundary and stops without storing anything.
+  const { progress, cancelled } = jobBoundaries(service, job.task_id, stream, past, (e) => e.type === 'TransformationCancelled' && e.data.task_id === job.task_id);
   await progress(10, 'Loading data...');
 
   const base = state.nodes[request.base_node_id];
