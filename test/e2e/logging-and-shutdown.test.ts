@@ -61,4 +61,21 @@ describe('the web process: structured logs without secrets, graceful SIGTERM', (
     await expect(fetch(`${base}/health`)).rejects.toThrow();
     expect(server.output()).toMatch(/SIGTERM received, shutting down/);
   });
+
+  it.each(['serve', 'worker'])('`%s` given SIGTERM while the embedded database opens finishes starting, closes it, exits 0, and it opens again', { timeout: 180_000 }, async (command) => {
+    const dataDir = path.join(dir, `startup-${command}`);
+    const port = await freePort();
+    const env = { DATA_DIR: dataDir, PORT: String(port) };
+    const first = startCli([command], env);
+    running.push(first);
+    // PGlite creates its folder as it opens: the signal lands while the database is being written.
+    for (const deadline = Date.now() + 120_000; !fs.existsSync(path.join(dataDir, 'db')) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5));
+    expect(fs.existsSync(path.join(dataDir, 'db'))).toBe(true);
+    expect(await first.stop(), first.output()).toBe(0);
+    expect(first.output()).toMatch(/SIGTERM received, shutting down/);
+    const again = startCli(['serve'], env);
+    running.push(again);
+    await waitForHttp(`http://127.0.0.1:${port}/api/v1/health/ready`, 120_000, again);
+    expect(await again.stop()).toBe(0);
+  });
 });

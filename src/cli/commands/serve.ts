@@ -20,18 +20,27 @@ Options:
       console.error(`Invalid --port: ${String(values.port)}`);
       return 2;
     }
-    // Heavy modules load only when the command runs, so --help answers at once.
-    const { createService } = await import('../../service/service.js');
-    const { buildApp } = await import('../../api/app.js');
-    const service = await createService(config, { role: 'server' });
-    const app = await buildApp(service);
-    await app.listen({ port, host: (values.host as string | undefined) ?? config.HOST });
-    const mode = `${config.DATABASE_URL ? 'postgres' : 'pglite'} + ${config.REDIS_URL ? 'bullmq (run the worker separately)' : 'in-process jobs'}`;
-    app.log.info(`ModularData listening on port ${port} (${mode}); docs at /docs`);
-    await onShutdown(async () => {
-      await app.close();
-      await service.close();
+    const start = async () => {
+      // Heavy modules load only when the command runs, so --help answers at once.
+      const { createService } = await import('../../service/service.js');
+      const { buildApp } = await import('../../api/app.js');
+      const service = await createService(config, { role: 'server' });
+      const app = await buildApp(service);
+      await app.listen({ port, host: (values.host as string | undefined) ?? config.HOST });
+      const mode = `${config.DATABASE_URL ? 'postgres' : 'pglite'} + ${config.REDIS_URL ? 'bullmq (run the worker separately)' : 'in-process jobs'}`;
+      app.log.info(`ModularData listening on port ${port} (${mode}); docs at /docs`);
+      return { service, app };
+    };
+    // SIGTERM is handled from the first moment: one during start-up (the embedded database may be writing) waits for
+    // it to finish, then closes what it opened, instead of killing the process mid-write.
+    const started = start();
+    const stopped = onShutdown(async () => {
+      const parts = await started.catch(() => undefined);
+      await parts?.app.close();
+      await parts?.service.close();
     });
+    await started;
+    await stopped;
     return 0;
   },
 };
