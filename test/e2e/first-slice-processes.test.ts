@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createScratchPostgresDatabase } from '../support/databases.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresUrl, redisUrl, uniqueName } from '../support/services.js';
 import { freePort, startCli, waitForHttp, type RunningProcess } from '../support/processes.js';
@@ -71,23 +71,12 @@ describe('the first slice with real processes', () => {
   });
 
   it.runIf(pgUrl && redis)('production shape: Postgres + BullMQ with `modulardata worker` as a separate process', async () => {
-    const name = uniqueName('md_e2e');
-    const admin = new pg.Client({ connectionString: pgUrl! });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    cleanups.push(async () => {
-      const dropper = new pg.Client({ connectionString: pgUrl! });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    });
-    const url = new URL(pgUrl!);
-    url.pathname = `/${name}`;
+    const database = await createScratchPostgresDatabase(pgUrl!, 'md_e2e');
+    cleanups.push(() => database.drop());
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-e2e-'));
     cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
     // A busy CI machine can keep the worker's projections behind a command for longer than the 5 s default wait.
-    const env = { DATABASE_URL: url.toString(), REDIS_URL: redis!, REDIS_PREFIX: uniqueName('md-e2e'), DATA_DIR: dir, PROJECTION_WAIT_MS: '30000' };
+    const env = { DATABASE_URL: database.url, REDIS_URL: redis!, REDIS_PREFIX: uniqueName('md-e2e'), DATA_DIR: dir, PROJECTION_WAIT_MS: '30000' };
     const port = await freePort();
     const worker = startCli(['worker'], env);
     const server = startCli(['serve'], { ...env, PORT: String(port), PROJECTION_WAIT_MS: '300' });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createScratchPostgresDatabase } from '../support/databases.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, startCli, waitForHttp, type RunningProcess } from '../support/processes.js';
 import { startPrivateRedis, type PrivateRedis } from '../support/redis-server.js';
@@ -24,27 +24,20 @@ describe.runIf(pgUrl)('outages of Redis and Postgres', () => {
   }, 120_000);
 
   it('fails fast with 503, writes nothing, and recovers', { timeout: 240_000 }, async () => {
-    const name = uniqueName('md_outage');
-    const admin = new pg.Client({ connectionString: pgUrl! });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
+    const database = await createScratchPostgresDatabase(pgUrl!, 'md_outage');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-outage-'));
     cleanups.push(async () => {
       fs.rmSync(dir, { recursive: true, force: true });
-      const dropper = new pg.Client({ connectionString: pgUrl! });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await database.drop();
     });
     const direct = new URL(pgUrl!);
     const proxy: TcpProxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
     cleanups.push(() => proxy.close());
     const redis: PrivateRedis = await startPrivateRedis();
     cleanups.push(() => redis.kill());
-    const dbUrl = new URL(pgUrl!);
+    // The processes reach the database through the proxy the test can cut.
+    const dbUrl = new URL(database.url);
     dbUrl.port = String(proxy.port);
-    dbUrl.pathname = `/${name}`;
     const env = { DATABASE_URL: dbUrl.toString(), REDIS_URL: redis.url, REDIS_PREFIX: uniqueName('md-outage'), DATA_DIR: dir, JOB_REQUEUE_MS: '1000', JOB_LOCK_MS: '3000' };
     const port = await freePort();
     const base = `http://127.0.0.1:${port}/api/v1`;

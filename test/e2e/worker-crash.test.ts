@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createScratchPostgresDatabase } from '../support/databases.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresUrl, redisUrl, uniqueName } from '../support/services.js';
 import { freePort, startCli, waitForHttp, type RunningProcess } from '../support/processes.js';
@@ -25,22 +25,13 @@ describe.runIf(pgUrl && redis)('a worker killed with SIGKILL during an apply', (
   });
 
   it('leaves the task to finish exactly once, with one new node, after another worker takes over', { timeout: 240_000 }, async () => {
-    const name = uniqueName('md_crash');
-    const admin = new pg.Client({ connectionString: pgUrl! });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(pgUrl!);
-    url.pathname = `/${name}`;
+    const database = await createScratchPostgresDatabase(pgUrl!, 'md_crash');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-crash-'));
     cleanups.push(async () => {
       fs.rmSync(dir, { recursive: true, force: true });
-      const dropper = new pg.Client({ connectionString: pgUrl! });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await database.drop();
     });
-    const env = { DATABASE_URL: url.toString(), REDIS_URL: redis!, REDIS_PREFIX: uniqueName('md-crash'), DATA_DIR: dir, JOB_LOCK_MS: '2000' };
+    const env = { DATABASE_URL: database.url, REDIS_URL: redis!, REDIS_PREFIX: uniqueName('md-crash'), DATA_DIR: dir, JOB_LOCK_MS: '2000' };
     const port = await freePort();
     const base = `http://127.0.0.1:${port}/api/v1`;
     const first = startCli(['worker'], env);

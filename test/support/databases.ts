@@ -17,24 +17,15 @@ export interface DatabaseTarget {
 
 /** A fresh, migrated database of its own on the real Postgres server: runs never see each other's data. */
 export async function createPostgresTestDatabase(adminUrl: string, options: { max?: number } = {}): Promise<TestDatabase> {
-  const name = uniqueName('md_test');
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = createPostgresDatabase({ url: url.toString(), max: options.max ?? 10 });
+  const scratch = await createScratchPostgresDatabase(adminUrl, 'md_test');
+  const database = createPostgresDatabase({ url: scratch.url, max: options.max ?? 10 });
   await migrate(database);
   return {
     database,
-    url: url.toString(),
+    url: scratch.url,
     async cleanup() {
       await database.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await scratch.drop();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { CliCommand } from '../command.js';
-import { onShutdown } from '../shutdown.js';
+import { runUntilSignal } from '../shutdown.js';
 
 export const serveCommand: CliCommand = {
   summary: 'Start the HTTP API (and, without REDIS_URL, the projector and jobs in the same process)',
@@ -20,27 +20,23 @@ Options:
       console.error(`Invalid --port: ${String(values.port)}`);
       return 2;
     }
-    const start = async () => {
-      // Heavy modules load only when the command runs, so --help answers at once.
-      const { createService } = await import('../../service/service.js');
-      const { buildApp } = await import('../../api/app.js');
-      const service = await createService(config, { role: 'server' });
-      const app = await buildApp(service);
-      await app.listen({ port, host: (values.host as string | undefined) ?? config.HOST });
-      const mode = `${config.DATABASE_URL ? 'postgres' : 'pglite'} + ${config.REDIS_URL ? 'bullmq (run the worker separately)' : 'in-process jobs'}`;
-      app.log.info(`ModularData listening on port ${port} (${mode}); docs at /docs`);
-      return { service, app };
-    };
-    // SIGTERM is handled from the first moment: one during start-up (the embedded database may be writing) waits for
-    // it to finish, then closes what it opened, instead of killing the process mid-write.
-    const started = start();
-    const stopped = onShutdown(async () => {
-      const parts = await started.catch(() => undefined);
-      await parts?.app.close();
-      await parts?.service.close();
-    });
-    await started;
-    await stopped;
+    await runUntilSignal(
+      async () => {
+        // Heavy modules load only when the command runs, so --help answers at once.
+        const { createService } = await import('../../service/service.js');
+        const { buildApp } = await import('../../api/app.js');
+        const service = await createService(config, { role: 'server' });
+        const app = await buildApp(service);
+        await app.listen({ port, host: (values.host as string | undefined) ?? config.HOST });
+        const mode = `${config.DATABASE_URL ? 'postgres' : 'pglite'} + ${config.REDIS_URL ? 'bullmq (run the worker separately)' : 'in-process jobs'}`;
+        app.log.info(`ModularData listening on port ${port} (${mode}); docs at /docs`);
+        return { service, app };
+      },
+      async ({ service, app }) => {
+        await app.close();
+        await service.close();
+      },
+    );
     return 0;
   },
 };

@@ -1,5 +1,5 @@
 import type { CliCommand } from '../command.js';
-import { onShutdown } from '../shutdown.js';
+import { runUntilSignal } from '../shutdown.js';
 
 export const workerCommand: CliCommand = {
   summary: 'Run projections and background jobs (the separate process used with REDIS_URL)',
@@ -13,28 +13,24 @@ Options:
   -h, --help show this help`,
   options: {},
   async run({ config }) {
-    const start = async () => {
-      const { createService } = await import('../../service/service.js');
-      const { listenForEvents } = await import('../../projections/listen.js');
-      const { startWorkerHealth } = await import('../../api/worker-health.js');
-      const service = await createService(config, { role: 'worker' });
-      const listener = config.DATABASE_URL && service.projector ? await listenForEvents(config.DATABASE_URL, () => service.projector!.wake()) : undefined;
-      const health = config.WORKER_HEALTH_PORT > 0 ? await startWorkerHealth(service, config.WORKER_HEALTH_PORT, config.HOST) : undefined;
-      const served = health ? `, health on port ${config.WORKER_HEALTH_PORT}` : '';
-      console.error(`worker started (${config.DATABASE_URL ? 'postgres' : 'pglite'}, ${config.REDIS_URL ? 'bullmq' : 'in-process queue'}${served})`);
-      return { service, listener, health };
-    };
-    // The service starts taking jobs and projecting inside createService, so SIGTERM is handled from the first
-    // moment: a signal during start-up waits for it to finish, then stops what it started.
-    const started = start();
-    const stopped = onShutdown(async () => {
-      const parts = await started.catch(() => undefined);
-      await parts?.health?.close();
-      await parts?.listener?.close();
-      await parts?.service.close();
-    });
-    await started;
-    await stopped;
+    await runUntilSignal(
+      async () => {
+        const { createService } = await import('../../service/service.js');
+        const { listenForEvents } = await import('../../projections/listen.js');
+        const { startWorkerHealth } = await import('../../api/worker-health.js');
+        const service = await createService(config, { role: 'worker' });
+        const listener = config.DATABASE_URL && service.projector ? await listenForEvents(config.DATABASE_URL, () => service.projector!.wake()) : undefined;
+        const health = config.WORKER_HEALTH_PORT > 0 ? await startWorkerHealth(service, config.WORKER_HEALTH_PORT, config.HOST) : undefined;
+        const served = health ? `, health on port ${config.WORKER_HEALTH_PORT}` : '';
+        console.error(`worker started (${config.DATABASE_URL ? 'postgres' : 'pglite'}, ${config.REDIS_URL ? 'bullmq' : 'in-process queue'}${served})`);
+        return { service, listener, health };
+      },
+      async ({ service, listener, health }) => {
+        await health?.close();
+        await listener?.close();
+        await service.close();
+      },
+    );
     return 0;
   },
 };

@@ -74,10 +74,9 @@ export class LinearRegExp extends RegExp {
 
 /** The linear-time RegExp for a pattern, or null where RE2 cannot express it (see toRe2Pattern). */
 export function linearRegExp(source: string, flags: string): LinearRegExp | null {
-  if (toRe2Pattern(source) === null) return null;
   try {
     return new LinearRegExp(source, flags);
   } catch {
-    return null; // beyond RE2's limits (a repeat over 1000, a very large program): the backtracking engine runs it
+    return null; // not expressible in RE2, or beyond its limits (a repeat over 1000, a very large program)
   }
 }
