@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createScratchPostgresDatabase } from '../support/databases.js';
+import { startFakeSupabaseStorage } from '../support/fake-supabase-storage.js';
 import { postgresUrl, redisUrl, uniqueName } from '../support/services.js';
 import { freePort, startCli, waitForHttp, type RunningProcess } from '../support/processes.js';
 
@@ -39,7 +40,11 @@ describe.runIf(pgUrl && redis)('a worker killed with SIGKILL during a module run
       fs.rmSync(dir, { recursive: true, force: true });
       await database.drop();
     });
-    const env = { DATABASE_URL: url, REDIS_URL: redis!, REDIS_PREFIX: uniqueName('md-modcrash'), DATA_DIR: dir, JOB_LOCK_MS: '2000' };
+    // Blobs in a Storage server of this test's own, so it can hold the first worker's output upload: that worker is
+    // then certainly mid-run when it is killed, however busy the machine.
+    const storage = await startFakeSupabaseStorage();
+    cleanups.unshift(() => storage.close());
+    const env = { SUPABASE_URL: storage.url, SUPABASE_SERVICE_KEY: storage.serviceKey, DATABASE_URL: url, REDIS_URL: redis!, REDIS_PREFIX: uniqueName('md-modcrash'), DATA_DIR: dir, JOB_LOCK_MS: '2000' };
     const port = await freePort();
     const api = `http://127.0.0.1:${port}/api/v1`;
     const first = startCli(['worker'], env);
@@ -62,6 +67,7 @@ describe.runIf(pgUrl && redis)('a worker killed with SIGKILL during a module run
     expect((await fetch(`${api}/sessions/${id}/deploy`, { method: 'POST' })).status).toBe(200);
 
     const accepted = await fetch(`${api}/sessions/${id}/run?wait=0`, { method: 'POST', body: form('big.csv', people(200_000, 1000)) });
+    storage.failNext('upload', 1000, { hang: true });
     expect(accepted.status).toBe(202);
     const run = (await accepted.json()) as { run_id: string; task_id: string; status: string; confidence_level: string };
     expect(run).toMatchObject({ status: 'running', confidence_level: 'HIGH' });
@@ -76,6 +82,7 @@ describe.runIf(pgUrl && redis)('a worker killed with SIGKILL during a module run
     await new Promise((resolve) => first.child.once('exit', resolve));
     expect(await count('stream_id = $1', `task-${run.task_id}`)).toBeGreaterThan(0);
     expect(await count("type = 'ModuleRunCompleted' AND data->>'run_id' = $1", run.run_id)).toBe(0);
+    storage.clearFailures();
     const taskStatus = async () => ((await (await fetch(`${api}/tasks/${run.task_id}`)).json()) as { status: string }).status;
 
     const second = startCli(['worker'], env);
