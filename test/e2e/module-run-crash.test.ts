@@ -66,8 +66,11 @@ describe.runIf(pgUrl && redis)('a worker killed with SIGKILL during a module run
     expect(((await (await fetch(`${api}/sessions/${id}/plan/apply?wait=60`, { method: 'POST', headers: json, body: '{}' })).json()) as { success: boolean }).success).toBe(true);
     expect((await fetch(`${api}/sessions/${id}/deploy`, { method: 'POST' })).status).toBe(200);
 
-    const accepted = await fetch(`${api}/sessions/${id}/run?wait=0`, { method: 'POST', body: form('big.csv', people(200_000, 1000)) });
+    // The run's two input uploads (the file as sent and its canonical CSV, in the web process) go through; the
+    // worker's output upload then hangs.
+    storage.failNext('upload', 2, { pass: true });
     storage.failNext('upload', 1000, { hang: true });
+    const accepted = await fetch(`${api}/sessions/${id}/run?wait=0`, { method: 'POST', body: form('big.csv', people(200_000, 1000)) });
     expect(accepted.status).toBe(202);
     const run = (await accepted.json()) as { run_id: string; task_id: string; status: string; confidence_level: string };
     expect(run).toMatchObject({ status: 'running', confidence_level: 'HIGH' });

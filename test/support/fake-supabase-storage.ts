@@ -20,6 +20,8 @@ export interface InjectedFailure {
   reset?: boolean;
   /** Upload only: store the object, then fail the response (the client cannot know it landed). */
   afterStore?: boolean;
+  /** Instead: answer normally (lets the next requests through ahead of failures queued after them). */
+  pass?: boolean;
 }
 
 export interface FakeSupabaseStorage {
@@ -92,7 +94,8 @@ export async function startFakeSupabaseStorage(options: { serviceKey?: string } 
       return storageError(res, 400, '403', 'Unauthorized', 'invalid signature');
     }
 
-    const failure = failures.get(route.operation)?.shift();
+    const queued = failures.get(route.operation)?.shift();
+    const failure = queued?.pass ? undefined : queued;
     if (failure?.hang) {
       hanging.add(res);
       return;
